@@ -1,0 +1,128 @@
+package lstmsh.command;
+
+import ai.djl.ndarray.types.Shape;
+
+import lstmsh.LstmshException;
+import lstmsh.corpus.Corpus;
+import lstmsh.model.LstmLanguageModel;
+import lstmsh.model.ModelSettings;
+import lstmsh.render.Format;
+import lstmsh.shell.Workspace;
+import lstmsh.train.TrainingState;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+@Command(
+        name = "model",
+        description = "Build a model for the loaded corpus, or show the current one.",
+        subcommands = {ModelCommand.New.class, ModelCommand.Show.class},
+        footer = {"", "Example:", "  model new --embed 64 --hidden 256 --layers 2", "  model show"})
+public final class ModelCommand extends WorkspaceCommand {
+
+    public ModelCommand(Workspace workspace) {
+        super(workspace);
+    }
+
+    @Override
+    protected void run() {
+        throw new LstmshException("model needs a subcommand: new or show (see 'help model')");
+    }
+
+    @Command(
+            name = "new",
+            description = "Build embedding → stacked LSTM → softmax over the loaded corpus' vocabulary, with fresh weights.",
+            footer = {"", "Example:", "  model new --hidden 256 --layers 2", "  model new --hidden 128,64 --dropout 0.2"})
+    public static final class New extends WorkspaceCommand {
+        @Option(names = "--embed", paramLabel = "N", defaultValue = "" + ModelSettings.DEFAULT_EMBED,
+                description = "Embedding width (default: ${DEFAULT-VALUE}).")
+        int embed;
+
+        @Option(names = "--hidden", paramLabel = "N[,N...]", defaultValue = "" + ModelSettings.DEFAULT_HIDDEN,
+                split = ",", description = "Hidden size of every layer, or one size per layer, bottom first (default: ${DEFAULT-VALUE}).")
+        List<Integer> hidden;
+
+        @Option(names = "--layers", paramLabel = "N",
+                description = "Number of LSTM layers (default: " + ModelSettings.DEFAULT_LAYERS + ", or as many as --hidden sizes).")
+        Integer layers;
+
+        @Option(names = "--dropout", paramLabel = "P", defaultValue = "" + ModelSettings.DEFAULT_DROPOUT,
+                description = "Dropout between LSTM layers while training (default: ${DEFAULT-VALUE}).")
+        float dropout;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "" + ModelSettings.DEFAULT_SEED,
+                description = "Seed of the initial weights (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        public New(Workspace workspace) {
+            super(workspace);
+        }
+
+        @Override
+        protected void run() {
+            Corpus corpus = workspace.requireCorpus();
+            List<Integer> sizes = hidden;
+            if (sizes.size() == 1) {
+                int n = layers == null ? ModelSettings.DEFAULT_LAYERS : layers;
+                if (n < 1) {
+                    throw new LstmshException("--layers must be at least 1, got " + n);
+                }
+                sizes = new ArrayList<>(Collections.nCopies(n, sizes.get(0)));
+            } else if (layers != null && layers != sizes.size()) {
+                throw new LstmshException("--hidden gives " + sizes.size() + " sizes but --layers is " + layers
+                        + "; give one size, or one per layer");
+            }
+            ModelSettings settings = new ModelSettings(embed, sizes, dropout, seed);
+            LstmLanguageModel model = LstmLanguageModel.create(settings, corpus.vocabulary(), corpus.tokenizer());
+            workspace.setModel(model, new TrainingState(model.manager()), corpus.source());
+            describe(workspace, false);
+        }
+    }
+
+    @Command(
+            name = "show",
+            description = "Show the architecture, every parameter's shape and the parameter count.",
+            footer = {"", "Example:", "  model show"})
+    public static final class Show extends WorkspaceCommand {
+        public Show(Workspace workspace) {
+            super(workspace);
+        }
+
+        @Override
+        protected void run() {
+            workspace.requireModel();
+            describe(workspace, true);
+        }
+    }
+
+    static void describe(Workspace workspace, boolean detailed) {
+        LstmLanguageModel model = workspace.model();
+        ModelSettings s = model.settings();
+        StringBuilder layers = new StringBuilder();
+        for (int h : s.hidden()) {
+            layers.append(layers.length() == 0 ? "" : " → ").append("LSTM(").append(h).append(')');
+        }
+        workspace.out().printf("model: embedding(%d×%d) → %s → linear(%d×%d) → softmax; %s parameters%s%n",
+                model.vocabulary().size(), s.embed(), layers, s.topHidden(), model.vocabulary().size(),
+                Format.count(model.parameterCount()),
+                s.dropout() > 0 ? String.format(", dropout %.2f between layers", s.dropout()) : "");
+        if (detailed) {
+            workspace.out().printf("  %-18s %-14s %s%n", "parameter", "shape", "count");
+            for (Map.Entry<String, Shape> e : model.parameterShapes().entrySet()) {
+                workspace.out().printf("  %-18s %-14s %d%n", e.getKey(), e.getValue(), e.getValue().size());
+            }
+            TrainingState t = workspace.training();
+            workspace.out().printf("  %s tokens (%s level), init seed %d, trained %d steps%s%n",
+                    model.vocabulary().size(), model.tokenizer().level(), s.seed(), t.globalStep(),
+                    Double.isNaN(t.bestValLoss()) ? ""
+                            : String.format(", best validation loss %.4f at step %d", t.bestValLoss(), t.bestValStep()));
+        }
+        workspace.figures().put("model.params", model.parameterCount());
+        workspace.figures().put("model.layers", s.layers());
+    }
+}

@@ -1,0 +1,252 @@
+package lstmsh.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+
+import lstmsh.corpus.Tokenizer;
+import lstmsh.corpus.Vocabulary;
+import lstmsh.engine.EngineSupport;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Embedding → one fused LSTM call per layer → linear softmax. Parameters are plain named
+ * arrays owned by the model's manager, named as PyTorch names them ({@code lstm.0.w_ih} ...),
+ * with PyTorch's gate order (i, f, g, o). A layer per call lets layers differ in size and
+ * gives each layer's h and c to the caller.
+ */
+public final class LstmLanguageModel implements AutoCloseable {
+
+    public static final String EMBEDDING = "embedding";
+    public static final String OUTPUT_WEIGHT = "output.weight";
+    public static final String OUTPUT_BIAS = "output.bias";
+
+    private final ModelSettings settings;
+    private final Vocabulary vocabulary;
+    private final Tokenizer tokenizer;
+    private final NDManager manager;
+    private final Map<String, NDArray> parameters = new LinkedHashMap<>();
+
+    private LstmLanguageModel(ModelSettings settings, Vocabulary vocabulary, Tokenizer tokenizer) {
+        this.settings = settings;
+        this.vocabulary = vocabulary;
+        this.tokenizer = tokenizer;
+        this.manager = EngineSupport.engine().newBaseManager();
+    }
+
+    /** A new model with freshly initialised weights, reproducible from the settings' seed. */
+    public static LstmLanguageModel create(
+            ModelSettings settings, Vocabulary vocabulary, Tokenizer tokenizer) {
+        LstmLanguageModel model = new LstmLanguageModel(settings, vocabulary, tokenizer);
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        for (Map.Entry<String, Shape> e : model.parameterShapes().entrySet()) {
+            model.put(e.getKey(), initialValues(e.getKey(), e.getValue(), random), e.getValue());
+        }
+        return model;
+    }
+
+    /** A model whose parameters are given (a checkpoint); shapes were checked by the caller. */
+    public static LstmLanguageModel withParameters(
+            ModelSettings settings,
+            Vocabulary vocabulary,
+            Tokenizer tokenizer,
+            Map<String, float[]> values) {
+        LstmLanguageModel model = new LstmLanguageModel(settings, vocabulary, tokenizer);
+        for (Map.Entry<String, Shape> e : model.parameterShapes().entrySet()) {
+            model.put(e.getKey(), values.get(e.getKey()), e.getValue());
+        }
+        return model;
+    }
+
+    /** Every parameter's name and shape, in a fixed order, for this architecture. */
+    public Map<String, Shape> parameterShapes() {
+        return parameterShapes(settings, vocabulary.size());
+    }
+
+    public static Map<String, Shape> parameterShapes(ModelSettings settings, int vocabularySize) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        shapes.put(EMBEDDING, new Shape(vocabularySize, settings.embed()));
+        int in = settings.embed();
+        for (int l = 0; l < settings.layers(); l++) {
+            int h = settings.hidden().get(l);
+            shapes.put(layerName(l, "w_ih"), new Shape(4L * h, in));
+            shapes.put(layerName(l, "w_hh"), new Shape(4L * h, h));
+            shapes.put(layerName(l, "b_ih"), new Shape(4L * h));
+            shapes.put(layerName(l, "b_hh"), new Shape(4L * h));
+            in = h;
+        }
+        shapes.put(OUTPUT_WEIGHT, new Shape(vocabularySize, in));
+        shapes.put(OUTPUT_BIAS, new Shape(vocabularySize));
+        return shapes;
+    }
+
+    public static String layerName(int layer, String part) {
+        return "lstm." + layer + "." + part;
+    }
+
+    private static float[] initialValues(String name, Shape shape, SplittableRandom random) {
+        float[] values = new float[(int) shape.size()];
+        if (shape.dimension() == 1) {
+            return values; // biases start at zero
+        }
+        // Glorot uniform; an LSTM weight matrix holds four gates, each counted on its own.
+        long rows = shape.get(0);
+        long cols = shape.get(1);
+        long fanOut = name.startsWith("lstm.") ? rows / 4 : rows;
+        double limit = Math.sqrt(6.0 / (cols + fanOut));
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
+        }
+        return values;
+    }
+
+    private void put(String name, float[] values, Shape shape) {
+        NDArray array = manager.create(values, shape);
+        array.setName(name);
+        array.setRequiresGradient(true);
+        parameters.put(name, array);
+    }
+
+    public ModelSettings settings() {
+        return settings;
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Parameters by name, in a fixed order; the arrays are live, not copies. */
+    public Map<String, NDArray> parameters() {
+        return Collections.unmodifiableMap(parameters);
+    }
+
+    public NDArray parameter(String name) {
+        NDArray a = parameters.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("no parameter " + name);
+        }
+        return a;
+    }
+
+    public long parameterCount() {
+        long n = 0;
+        for (NDArray a : parameters.values()) {
+            n += a.getShape().size();
+        }
+        return n;
+    }
+
+    /** A zero state for {@code batch} sequences, owned by {@code target}. */
+    public LstmState zeroState(NDManager target, int batch) {
+        List<NDArray> h = new ArrayList<>();
+        List<NDArray> c = new ArrayList<>();
+        for (int size : settings.hidden()) {
+            h.add(target.zeros(new Shape(1, batch, size)));
+            c.add(target.zeros(new Shape(1, batch, size)));
+        }
+        return new LstmState(h, c);
+    }
+
+    /** What one forward pass returns: logits and the state after the last step. */
+    public record Output(NDArray logits, NDArray topOutput, LstmState state) {}
+
+    /**
+     * Runs a (batch, steps) int64 token array through the model. New arrays belong to the
+     * manager of {@code tokens}; the caller closes that manager.
+     *
+     * @param state the state to start from, or null for zeros
+     */
+    public Output forward(NDArray tokens, LstmState state, boolean training) {
+        int batch = (int) tokens.getShape().get(0);
+        NDManager scope = tokens.getManager();
+        if (state == null) {
+            state = zeroState(scope, batch);
+        }
+        NDArray x = Embedding.embedding(tokens, parameters.get(EMBEDDING), SparseFormat.DENSE)
+                .singletonOrThrow();
+        List<NDArray> hs = new ArrayList<>();
+        List<NDArray> cs = new ArrayList<>();
+        for (int l = 0; l < settings.layers(); l++) {
+            if (l > 0 && training && settings.dropout() > 0) {
+                x = Dropout.dropout(x, settings.dropout(), true).singletonOrThrow();
+            }
+            NDList params =
+                    new NDList(
+                            parameters.get(layerName(l, "w_ih")),
+                            parameters.get(layerName(l, "w_hh")),
+                            parameters.get(layerName(l, "b_ih")),
+                            parameters.get(layerName(l, "b_hh")));
+            NDList out =
+                    x.getNDArrayInternal()
+                            .lstm(
+                                    x,
+                                    new NDList(state.h().get(l), state.c().get(l)),
+                                    params,
+                                    true,
+                                    1,
+                                    0,
+                                    training,
+                                    false,
+                                    true);
+            x = out.get(0);
+            hs.add(out.get(1));
+            cs.add(out.get(2));
+        }
+        NDArray logits =
+                Linear.linear(x, parameters.get(OUTPUT_WEIGHT), parameters.get(OUTPUT_BIAS))
+                        .singletonOrThrow();
+        return new Output(logits, x, new LstmState(hs, cs));
+    }
+
+    /** Copies every parameter's values out of the engine, e.g. to keep the best weights. */
+    public Map<String, float[]> snapshot() {
+        Map<String, float[]> copy = new LinkedHashMap<>();
+        parameters.forEach((name, array) -> copy.put(name, array.toFloatArray()));
+        return copy;
+    }
+
+    /**
+     * Overwrites every parameter with values from {@link #snapshot()}. The arrays are replaced,
+     * which also drops any gradient left on them.
+     */
+    public void restore(Map<String, float[]> values) {
+        for (Map.Entry<String, NDArray> e : new ArrayList<>(parameters.entrySet())) {
+            float[] v = values.get(e.getKey());
+            if (v == null) {
+                throw new IllegalArgumentException("snapshot lacks " + e.getKey());
+            }
+            Shape shape = e.getValue().getShape();
+            e.getValue().close();
+            put(e.getKey(), v, shape);
+        }
+    }
+
+    public static DataType dataType() {
+        return DataType.FLOAT32;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

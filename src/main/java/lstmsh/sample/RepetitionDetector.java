@@ -1,0 +1,113 @@
+package lstmsh.sample;
+
+import lstmsh.corpus.CorpusStats;
+import lstmsh.corpus.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the two shapes of degenerate output: one token repeated back to back far beyond what
+ * the corpus ever does, and a short sequence of tokens repeating back to back.
+ */
+public final class RepetitionDetector {
+
+    /** A run must be this many times the corpus' longest run of the token to be flagged. */
+    public static final int RUN_FACTOR = 2;
+    /** Runs shorter than this are never flagged, whatever the corpus does. */
+    public static final int MIN_RUN = 5;
+    /** Longest loop unit looked for, in tokens. */
+    public static final int MAX_PERIOD = 32;
+    /** A loop must repeat its unit at least this many times in a row. */
+    public static final int MIN_REPEATS = 3;
+    /** A loop must cover at least this many tokens. */
+    public static final int MIN_LOOP_TOKENS = 12;
+
+    private RepetitionDetector() {}
+
+    public static List<SampleWarning> check(int[] tokens, Vocabulary vocabulary, CorpusStats corpus) {
+        List<SampleWarning> out = new ArrayList<>();
+        repeatRun(tokens, vocabulary, corpus, out);
+        loop(tokens, vocabulary, out);
+        return out;
+    }
+
+    private static void repeatRun(
+            int[] tokens, Vocabulary vocabulary, CorpusStats corpus, List<SampleWarning> out) {
+        int bestToken = -1;
+        int bestRun = 0;
+        int bestLimit = 0;
+        int run = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            run = i > 0 && tokens[i] == tokens[i - 1] ? run + 1 : 1;
+            int limit = runLimit(tokens[i], corpus);
+            if (run > limit && run - limit > bestRun - bestLimit) {
+                bestToken = tokens[i];
+                bestRun = run;
+                bestLimit = limit;
+            }
+        }
+        if (bestToken >= 0) {
+            String seen =
+                    corpus == null
+                            ? "no corpus loaded to compare"
+                            : "corpus' longest run is " + corpus.longestRun(bestToken);
+            out.add(new SampleWarning(
+                    "REPEAT_RUN",
+                    "token " + quote(vocabulary.token(bestToken)) + " repeated " + bestRun
+                            + " times in a row (" + seen + ")",
+                    "the model is stuck on one token: train longer, or sample with a higher"
+                            + " --temperature"));
+        }
+    }
+
+    private static int runLimit(int token, CorpusStats corpus) {
+        int corpusRun = corpus == null || token >= corpus.vocabularySize() ? 0 : corpus.longestRun(token);
+        return Math.max(MIN_RUN - 1, RUN_FACTOR * corpusRun);
+    }
+
+    private static void loop(int[] tokens, Vocabulary vocabulary, List<SampleWarning> out) {
+        int bestPeriod = 0;
+        int bestLength = 0;
+        int bestEnd = 0;
+        for (int p = 2; p <= MAX_PERIOD; p++) {
+            int match = 0;
+            for (int i = p; i < tokens.length; i++) {
+                match = tokens[i] == tokens[i - p] ? match + 1 : 0;
+                int covered = match + p;
+                if (covered >= MIN_REPEATS * p && covered >= MIN_LOOP_TOKENS && covered > bestLength
+                        && !isSingleTokenRun(tokens, i - covered + 1, p)) {
+                    bestPeriod = p;
+                    bestLength = covered;
+                    bestEnd = i + 1;
+                }
+            }
+        }
+        if (bestPeriod > 0) {
+            StringBuilder unit = new StringBuilder();
+            for (int i = bestEnd - bestPeriod; i < bestEnd; i++) {
+                unit.append(vocabulary.token(tokens[i]));
+            }
+            out.add(new SampleWarning(
+                    "LOOP",
+                    "a " + bestPeriod + "-token sequence " + quote(unit.toString()) + " repeats "
+                            + String.format("%.1f", (double) bestLength / bestPeriod)
+                            + " times back to back (" + bestLength + " tokens)",
+                    "the model loops: train longer or on more varied text, or raise --temperature"));
+        }
+    }
+
+    /** A run of one token also matches every period; that case belongs to REPEAT_RUN. */
+    private static boolean isSingleTokenRun(int[] tokens, int from, int period) {
+        for (int i = from + 1; i < from + period; i++) {
+            if (tokens[i] != tokens[from]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\n", "\\n").replace("\t", "\\t") + "\"";
+    }
+}

@@ -1,0 +1,83 @@
+package lstmsh.shell;
+
+import lstmsh.LstmshException;
+
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The named numbers commands leave behind ({@code train.loss}, {@code sample.entropy} ...) and
+ * the warning codes of the last command that raised any, for {@code expect} to check.
+ */
+public final class Figures {
+
+    private final Map<String, Double> values = new TreeMap<>();
+    private final Set<String> warnings = new LinkedHashSet<>();
+
+    public void put(String name, double value) {
+        values.put(name, value);
+    }
+
+    /** Replaces the warnings of the previous command that reported any. */
+    public void setWarnings(List<String> codes) {
+        warnings.clear();
+        warnings.addAll(codes);
+    }
+
+    public Set<String> warnings() {
+        return Collections.unmodifiableSet(warnings);
+    }
+
+    public Map<String, Double> all() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    public double get(String name) {
+        Double v = values.get(name);
+        if (v == null) {
+            throw new LstmshException(unknown(name));
+        }
+        return v;
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    private String unknown(String name) {
+        String producer = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        String closest = null;
+        int best = Integer.MAX_VALUE;
+        List<String> known = new ArrayList<>(values.keySet());
+        known.addAll(KNOWN);
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        for (String k : known) {
+            int d = distance.apply(name, k);
+            if (d < best) {
+                best = d;
+                closest = k;
+            }
+        }
+        String hint = closest != null && best <= 3 && !closest.equals(name)
+                ? "; did you mean " + closest + "?"
+                : KNOWN.contains(name)
+                        ? "; run '" + producer + "' first"
+                        : "; known figures: " + String.join(", ", KNOWN);
+        return "no figure '" + name + "' yet" + hint;
+    }
+
+    /** Every figure some command can produce, for help and suggestions. */
+    public static final List<String> KNOWN = List.of(
+            "corpus.tokens", "corpus.vocab", "corpus.unigram_entropy", "corpus.train_tokens",
+            "corpus.val_tokens", "model.params", "model.layers", "train.steps", "train.loss",
+            "train.val_loss", "train.val_bits", "train.best_val_loss", "train.tok_per_s",
+            "train.seconds", "sample.entropy", "sample.min_entropy", "sample.warnings",
+            "sample.tokens", "sample.tok_per_s");
+}

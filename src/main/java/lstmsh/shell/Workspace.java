@@ -1,0 +1,119 @@
+package lstmsh.shell;
+
+import lstmsh.LstmshException;
+import lstmsh.corpus.Corpus;
+import lstmsh.model.LstmLanguageModel;
+import lstmsh.render.Console;
+import lstmsh.train.CancelSignal;
+import lstmsh.train.TrainingState;
+
+import java.io.PrintWriter;
+
+/**
+ * What a shell session holds: the corpus, the model and its training state, the figures for
+ * {@code expect}, and where output goes. A command replaces a piece only once its new value
+ * is complete, so a failed command leaves the previous one in place.
+ */
+public final class Workspace implements AutoCloseable {
+
+    private final Console console;
+    private final CancelSignal cancel = new CancelSignal();
+    private final Figures figures = new Figures();
+    private Corpus corpus;
+    private LstmLanguageModel model;
+    private TrainingState training;
+    private String modelCorpusSource = "";
+    private SessionRunner runner;
+    private boolean exitRequested;
+
+    public Workspace(Console console) {
+        this.console = console;
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    public PrintWriter out() {
+        return console.out();
+    }
+
+    public CancelSignal cancel() {
+        return cancel;
+    }
+
+    public Figures figures() {
+        return figures;
+    }
+
+    public Corpus corpus() {
+        return corpus;
+    }
+
+    public Corpus requireCorpus() {
+        if (corpus == null) {
+            throw new LstmshException("no corpus loaded; run 'corpus load PATH' first (e.g. corpus load corpora/tales.txt)");
+        }
+        return corpus;
+    }
+
+    public void setCorpus(Corpus corpus) {
+        this.corpus = corpus;
+    }
+
+    public LstmLanguageModel model() {
+        return model;
+    }
+
+    public LstmLanguageModel requireModel() {
+        if (model == null) {
+            throw new LstmshException("no model; run 'model new' (after 'corpus load') or 'load DIR' first");
+        }
+        return model;
+    }
+
+    public TrainingState training() {
+        return training;
+    }
+
+    /** The corpus the current model was built on or trained with, as a path or name. */
+    public String modelCorpusSource() {
+        return modelCorpusSource;
+    }
+
+    /** Replaces the model (and closes the old one and its native memory). */
+    public void setModel(LstmLanguageModel newModel, TrainingState newTraining, String corpusSource) {
+        LstmLanguageModel oldModel = model;
+        TrainingState oldTraining = training;
+        model = newModel;
+        training = newTraining;
+        modelCorpusSource = corpusSource == null ? "" : corpusSource;
+        if (oldTraining != null) {
+            oldTraining.close();
+        }
+        if (oldModel != null) {
+            oldModel.close();
+        }
+    }
+
+    public SessionRunner runner() {
+        return runner;
+    }
+
+    void setRunner(SessionRunner runner) {
+        this.runner = runner;
+    }
+
+    public void requestExit() {
+        exitRequested = true;
+    }
+
+    public boolean exitRequested() {
+        return exitRequested;
+    }
+
+    @Override
+    public void close() {
+        setModel(null, null, "");
+    }
+}
