@@ -58,9 +58,13 @@ public final class Dispatcher {
     }
 
     public Outcome execute(String line) {
+        String command = stripComment(line);
+        if (command.isBlank()) {
+            return Outcome.OK;
+        }
         List<String> words;
         try {
-            words = words(stripComment(line));
+            words = words(command);
         } catch (RuntimeException e) {
             return new Outcome(false, "cannot read the line: " + e.getMessage() + " (check quotes)", false);
         }
