@@ -180,7 +180,7 @@ public final class EngineSupport {
         if (s.equals("gpu")) {
             return Device.gpu();
         }
-        if (s.startsWith("gpu:") || s.startsWith("gpu") && s.length() > 3) {
+        if (s.startsWith("gpu") && s.length() > 3) {
             String n = s.substring(s.charAt(3) == ':' ? 4 : 3);
             try {
                 int id = Integer.parseInt(n);
