@@ -19,8 +19,8 @@ import java.util.Map;
         name = "device",
         description = {
             "Show the engine, its version, the devices it sees and the one in use; or choose the device.",
-            "Choosing another device while a model is loaded moves the model there: its parameters,",
-            "Adam's moments, training position and history are copied as floats and rebuilt on the new device."
+            "Choosing another device while a model is loaded moves the model there: its parameters, "
+                    + "Adam's moments, training position and history are copied as floats and rebuilt on the new device."
         },
         footer = {"", "Example:", "  device", "  device gpu", "  device gpu:1", "  device cpu"})
 public final class DeviceCommand extends WorkspaceCommand {
