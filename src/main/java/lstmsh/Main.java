@@ -39,6 +39,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "COMMANDS", description = "Run commands separated by ';' and exit.")
     String commands;
 
+    @Option(names = "--device", paramLabel = "DEVICE", converter = lstmsh.command.DeviceCommand.Spelling.class,
+            description = "Device for models: cpu, gpu or gpu:N (default: the first GPU of a CUDA build, else cpu).")
+    String device;
+
     @Option(names = "--no-color", description = "Plain output without colours (NO_COLOR also turns them off).")
     boolean noColor;
 
@@ -51,6 +55,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean interactive = arguments.isEmpty() && commands == null;
+        EngineSupport.requestDevice(device);
         if (!arguments.isEmpty() && !(arguments.size() == 2 && arguments.get(0).equals("run"))) {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "expected 'run FILE', -c COMMANDS or nothing; got: " + String.join(" ", arguments));

@@ -1,6 +1,8 @@
 package lstmsh.engine;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 
 /** The few calls whose implementation depends on the engine in use. */
 public interface EngineOps {
@@ -10,6 +12,14 @@ public interface EngineOps {
 
     /** Clears the accumulated gradient of a parameter so the next backward starts from zero. */
     void zeroGradient(NDArray parameter);
+
+    /**
+     * Row r of the result is {@code values[r, index[r]]}: (N, C) values and an (N, 1) integer
+     * index give (N, 1), with gradients flowing back into {@code values}.
+     */
+    default NDArray gatherColumn(NDArray values, NDArray index) {
+        return values.gather(index, 1);
+    }
 
     /** Engine-neutral fallback: gradients cleared by arithmetic, grad mode left to the engine. */
     EngineOps GENERIC =
@@ -22,6 +32,16 @@ public interface EngineOps {
                     try (NDArray grad = parameter.getGradient()) {
                         grad.muli(0);
                     }
+                }
+
+                /** By gather_nd on (row, column) pairs: MXNet has no gather along an axis. */
+                @Override
+                public NDArray gatherColumn(NDArray values, NDArray index) {
+                    NDManager manager = index.getManager();
+                    long rows = values.getShape().get(0);
+                    NDArray column = index.reshape(1, rows).toType(DataType.INT64, false);
+                    NDArray at = manager.arange(0, (int) rows, 1, DataType.INT64).reshape(1, rows).concat(column, 0);
+                    return values.gatherNd(at).reshape(rows, 1);
                 }
             };
 }

@@ -43,7 +43,7 @@ public final class LstmLanguageModel implements AutoCloseable {
         this.settings = settings;
         this.vocabulary = vocabulary;
         this.tokenizer = tokenizer;
-        this.manager = EngineSupport.engine().newBaseManager();
+        this.manager = EngineSupport.engine().newBaseManager(EngineSupport.device());
     }
 
     /** A new model with freshly initialised weights, reproducible from the settings' seed. */

@@ -16,7 +16,7 @@ public final class LanguageModelLoss {
         long vocabulary = logits.getShape().get(logits.getShape().dimension() - 1);
         NDArray logProbabilities = logits.logSoftmax(-1).reshape(-1, vocabulary);
         // gather returns (N, 1): keep it 2-D against the index, or it would broadcast.
-        NDArray picked = logProbabilities.gather(targets.reshape(-1, 1), 1);
+        NDArray picked = lstmsh.engine.EngineSupport.ops().gatherColumn(logProbabilities, targets.reshape(-1, 1));
         return picked.mean().neg();
     }
 }
