@@ -103,8 +103,8 @@ public final class Main implements Callable<Integer> {
         if (onTerminal) {
             return TerminalBuilder.builder().name("lstmsh").system(true).encoding(StandardCharsets.UTF_8).build();
         }
-        return TerminalBuilder.builder().name("lstmsh").system(false).streams(System.in, System.out)
-                .type(Terminal.TYPE_DUMB).encoding(StandardCharsets.UTF_8).build();
+        return new org.jline.terminal.impl.DumbTerminal(
+                "lstmsh", Terminal.TYPE_DUMB, System.in, System.out, StandardCharsets.UTF_8);
     }
 
     static int runFile(Dispatcher dispatcher, String file, boolean keepGoing) {

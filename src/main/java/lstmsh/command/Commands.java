@@ -20,6 +20,7 @@ import java.util.List;
             SampleCommand.class,
             SaveCommand.class,
             LoadCommand.class,
+            InspectCommand.class,
             ExpectCommand.class,
             RunCommand.class,
             EchoCommand.class,

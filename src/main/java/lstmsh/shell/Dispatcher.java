@@ -69,9 +69,12 @@ public final class Dispatcher {
 
     /** Runs one line: comment dropped, {@code ${NAME}} replaced, then the command. */
     public Outcome execute(String line) {
-        String command;
+        String command = stripComment(line);
+        if (command.isBlank()) {
+            return Outcome.OK;
+        }
         try {
-            command = expand(stripComment(line));
+            command = expand(command);
         } catch (LstmshException e) {
             return new Outcome(false, e.getMessage(), false);
         }
@@ -102,6 +105,9 @@ public final class Dispatcher {
 
     /** Runs a line whose variables were already replaced (a session file echoes it first). */
     public Outcome executeExpanded(String line) {
+        if (line.isBlank()) {
+            return Outcome.OK;
+        }
         List<String> words;
         try {
             words = words(line);

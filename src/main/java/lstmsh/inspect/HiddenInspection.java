@@ -1,0 +1,141 @@
+package lstmsh.inspect;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import lstmsh.engine.EngineSupport;
+import lstmsh.model.LstmLanguageModel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compares the final hidden states of several inputs: if they are nearly identical the model
+ * forgets its input, and how far back a change still moves h_n shows how much it remembers.
+ */
+public final class HiddenInspection {
+
+    /** Mean cosine similarity of the top layer's final states at which they count as collapsed. */
+    public static final double COLLAPSE_SIMILARITY = 0.98;
+    /** A relative change of h_n below this counts as "no longer depends on that token". */
+    public static final double DEPENDENCE_FLOOR = 0.01;
+
+    private HiddenInspection() {}
+
+    /** Per layer: similarity among inputs and spread of each unit across inputs. */
+    public record LayerSimilarity(int layer, double[][] cosine, double maxSimilarity, double meanSimilarity,
+            double meanUnitVariance) {}
+
+    /** How much the top layer's h_n moves when the token k steps before the end changes. */
+    public record Dependence(int stepsBack, double relativeChange) {}
+
+    public record Report(int inputs, List<LayerSimilarity> layers, List<Dependence> dependence, boolean collapsed) {
+
+        public LayerSimilarity top() {
+            return layers.get(layers.size() - 1);
+        }
+
+        /** The farthest distance back at which a change still moves h_n. */
+        public int memoryHorizon() {
+            int horizon = 0;
+            for (Dependence d : dependence) {
+                if (d.relativeChange() >= DEPENDENCE_FLOOR) {
+                    horizon = d.stepsBack();
+                }
+            }
+            return horizon;
+        }
+    }
+
+    public static Report of(LstmLanguageModel model, List<int[]> inputs) {
+        if (inputs.size() < 2) {
+            throw new IllegalArgumentException("give at least two inputs to compare");
+        }
+        List<float[][]> finals = new ArrayList<>();
+        for (int[] tokens : inputs) {
+            finals.add(finalStates(model, tokens));
+        }
+        int layers = finals.get(0).length;
+        List<LayerSimilarity> similarities = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            int n = inputs.size();
+            double[][] cosine = new double[n][n];
+            double max = -1;
+            double sum = 0;
+            int pairs = 0;
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    cosine[a][b] = Vectors.cosine(finals.get(a)[l], finals.get(b)[l]);
+                    if (a < b) {
+                        max = Math.max(max, cosine[a][b]);
+                        sum += cosine[a][b];
+                        pairs++;
+                    }
+                }
+            }
+            similarities.add(new LayerSimilarity(l, cosine, max, sum / pairs, unitVariance(finals, l)));
+        }
+        List<Dependence> dependence = dependence(model, inputs, finals);
+        boolean collapsed = similarities.get(layers - 1).meanSimilarity() >= COLLAPSE_SIMILARITY;
+        return new Report(inputs.size(), similarities, dependence, collapsed);
+    }
+
+    private static double unitVariance(List<float[][]> finals, int layer) {
+        int units = finals.get(0)[layer].length;
+        double total = 0;
+        for (int u = 0; u < units; u++) {
+            double mean = 0;
+            for (float[][] f : finals) {
+                mean += f[layer][u];
+            }
+            mean /= finals.size();
+            double var = 0;
+            for (float[][] f : finals) {
+                double d = f[layer][u] - mean;
+                var += d * d;
+            }
+            total += var / finals.size();
+        }
+        return total / units;
+    }
+
+    private static List<Dependence> dependence(LstmLanguageModel model, List<int[]> inputs, List<float[][]> finals) {
+        int shortest = inputs.stream().mapToInt(a -> a.length).min().orElse(0);
+        int vocabulary = model.vocabulary().size();
+        List<Dependence> out = new ArrayList<>();
+        for (int k = 1; k <= shortest; k *= 2) {
+            double sum = 0;
+            for (int i = 0; i < inputs.size(); i++) {
+                int[] changed = inputs.get(i).clone();
+                int position = changed.length - k;
+                changed[position] = (changed[position] + Math.max(1, vocabulary / 2)) % vocabulary;
+                float[][] moved = finalStates(model, changed);
+                float[] base = finals.get(i)[finals.get(i).length - 1];
+                float[] after = moved[moved.length - 1];
+                double norm = Vectors.norm(base);
+                sum += norm == 0 ? Vectors.norm(after) : Vectors.distance(base, after) / norm;
+            }
+            out.add(new Dependence(k, sum / inputs.size()));
+        }
+        return out;
+    }
+
+    /** h_n of every layer for one input, with the fused op. */
+    static float[][] finalStates(LstmLanguageModel model, int[] tokens) {
+        EngineSupport.ops().setGradMode(false);
+        try (NDManager scope = model.manager().newSubManager()) {
+            long[] ids = new long[tokens.length];
+            for (int i = 0; i < tokens.length; i++) {
+                ids[i] = tokens[i];
+            }
+            NDArray x = scope.create(ids, new Shape(1, tokens.length));
+            LstmLanguageModel.Output out = model.forward(x, null, false);
+            float[][] states = new float[out.state().layers()][];
+            for (int l = 0; l < states.length; l++) {
+                states[l] = out.state().h().get(l).toFloatArray();
+            }
+            return states;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package lstmsh.inspect;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+
+import lstmsh.engine.EngineSupport;
+import lstmsh.model.LstmLanguageModel;
+import lstmsh.model.ModelSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one token sequence through the model twice: once with the fused LSTM op, as training
+ * and sampling do, and once step by step from the weights with the engine's matrix ops,
+ * keeping every gate. Comparing the two shows that the recomputed gates are the model's own.
+ */
+public final class LstmProbe {
+
+    private LstmProbe() {}
+
+    /** One layer's activations, [step][unit], recomputed from its weights. */
+    public record LayerTrace(
+            int hidden,
+            float[][] input,
+            float[][] forget,
+            float[][] candidate,
+            float[][] output,
+            float[][] cell,
+            float[][] h) {
+
+        public int steps() {
+            return h.length;
+        }
+    }
+
+    /**
+     * What the fused op returned and what the recomputation found.
+     *
+     * @param fusedOutput the output sequence of the top layer, [step][unit]
+     * @param fusedH h_n of each layer, [layer][unit]
+     * @param fusedC c_n of each layer, [layer][unit]
+     */
+    public record Result(
+            int[] tokens,
+            float[][] fusedOutput,
+            float[][] fusedH,
+            float[][] fusedC,
+            List<LayerTrace> layers) {
+
+        public int steps() {
+            return tokens.length;
+        }
+
+        /** Largest difference between the recomputed h and c and the fused op's, all layers. */
+        public double recomputationError() {
+            double worst = 0;
+            int top = layers.size() - 1;
+            for (int t = 0; t < steps(); t++) {
+                worst = Math.max(worst, Vectors.maxAbsDiff(layers.get(top).h()[t], fusedOutput[t]));
+            }
+            for (int l = 0; l < layers.size(); l++) {
+                LayerTrace trace = layers.get(l);
+                worst = Math.max(worst, Vectors.maxAbsDiff(trace.h()[steps() - 1], fusedH[l]));
+                worst = Math.max(worst, Vectors.maxAbsDiff(trace.cell()[steps() - 1], fusedC[l]));
+            }
+            return worst;
+        }
+    }
+
+    public static Result run(LstmLanguageModel model, int[] tokens) {
+        if (tokens.length == 0) {
+            throw new IllegalArgumentException("no tokens to run");
+        }
+        EngineSupport.ops().setGradMode(false);
+        ModelSettings settings = model.settings();
+        try (NDManager scope = model.manager().newSubManager()) {
+            long[] ids = new long[tokens.length];
+            for (int i = 0; i < tokens.length; i++) {
+                ids[i] = tokens[i];
+            }
+            NDArray x = scope.create(ids, new Shape(1, tokens.length));
+            LstmLanguageModel.Output fused = model.forward(x, null, false);
+            float[][] fusedOutput = rows(fused.topOutput().toFloatArray(), tokens.length);
+            float[][] fusedH = new float[settings.layers()][];
+            float[][] fusedC = new float[settings.layers()][];
+            for (int l = 0; l < settings.layers(); l++) {
+                fusedH[l] = fused.state().h().get(l).toFloatArray();
+                fusedC[l] = fused.state().c().get(l).toFloatArray();
+            }
+            List<LayerTrace> layers = recompute(model, tokens, scope);
+            return new Result(tokens.clone(), fusedOutput, fusedH, fusedC, layers);
+        }
+    }
+
+    private static List<LayerTrace> recompute(LstmLanguageModel model, int[] tokens, NDManager scope) {
+        ModelSettings settings = model.settings();
+        NDArray embedding = model.parameter(LstmLanguageModel.EMBEDDING);
+        int steps = tokens.length;
+        float[] table = embedding.toFloatArray();
+        int width = settings.embed();
+        float[][] inputs = new float[steps][width];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(table, tokens[t] * width, inputs[t], 0, width);
+        }
+        List<LayerTrace> traces = new ArrayList<>();
+        for (int l = 0; l < settings.layers(); l++) {
+            int hidden = settings.hidden().get(l);
+            NDArray wih = model.parameter(LstmLanguageModel.layerName(l, "w_ih"));
+            NDArray whh = model.parameter(LstmLanguageModel.layerName(l, "w_hh"));
+            NDArray bih = model.parameter(LstmLanguageModel.layerName(l, "b_ih"));
+            NDArray bhh = model.parameter(LstmLanguageModel.layerName(l, "b_hh"));
+            scope.tempAttachAll(wih, whh, bih, bhh);
+            NDArray weights = wih.concat(whh, 1).transpose();
+            NDArray bias = bih.add(bhh).reshape(1, -1);
+            float[][] gi = new float[steps][];
+            float[][] gf = new float[steps][];
+            float[][] gg = new float[steps][];
+            float[][] go = new float[steps][];
+            float[][] cs = new float[steps][];
+            float[][] hs = new float[steps][];
+            NDArray h = scope.zeros(new Shape(1, hidden));
+            NDArray c = scope.zeros(new Shape(1, hidden));
+            for (int t = 0; t < steps; t++) {
+                try (NDManager step = scope.newSubManager()) {
+                    NDArray xt = step.create(inputs[t], new Shape(1, inputs[t].length));
+                    NDArray gates = xt.concat(h, 1).matMul(weights).addi(bias);
+                    NDList parts = gates.split(4, 1);
+                    NDArray i = Activation.sigmoid(parts.get(0));
+                    NDArray f = Activation.sigmoid(parts.get(1));
+                    NDArray g = parts.get(2).tanh();
+                    NDArray o = Activation.sigmoid(parts.get(3));
+                    NDArray newC = f.mul(c).addi(i.mul(g));
+                    NDArray newH = o.mul(newC.tanh());
+                    gi[t] = i.toFloatArray();
+                    gf[t] = f.toFloatArray();
+                    gg[t] = g.toFloatArray();
+                    go[t] = o.toFloatArray();
+                    cs[t] = newC.toFloatArray();
+                    hs[t] = newH.toFloatArray();
+                    newH.attach(scope);
+                    newC.attach(scope);
+                    h.close();
+                    c.close();
+                    h = newH;
+                    c = newC;
+                }
+            }
+            traces.add(new LayerTrace(hidden, gi, gf, gg, go, cs, hs));
+            inputs = hs;
+        }
+        return traces;
+    }
+
+    private static float[][] rows(float[] flat, int steps) {
+        int width = flat.length / steps;
+        float[][] out = new float[steps][width];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(flat, t * width, out[t], 0, width);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,70 @@
+package lstmsh.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import lstmsh.corpus.gen.EnglishLikeGenerator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+class SessionRunnerTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void aFailingLineReportsFileAndLineAndStopsTheRun() throws Exception {
+        Files.writeString(dir.resolve("tiny.txt"), EnglishLikeGenerator.generate(8_000, 2));
+        Path session = dir.resolve("s.lstm");
+        Files.writeString(session, String.join("\n",
+                "# a comment",
+                "",
+                "corpus load " + dir.resolve("tiny.txt") + "   # trailing comment",
+                "expect corpus.tokens > 100000",
+                "echo never reached"));
+        try (ShellFixture shell = new ShellFixture()) {
+            assertFalse(shell.workspace.runner().runFile(session.toString()));
+            String out = shell.output();
+            assertTrue(out.contains("lstmsh> corpus load"), out);
+            assertTrue(out.contains("s.lstm:4: expected corpus.tokens > 100000, but it is"), out);
+            assertFalse(out.contains("never reached"), out);
+        }
+    }
+
+    @Test
+    void nestedFilesResolveAgainstTheIncludingFileAndCyclesAreRefused() throws Exception {
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("outer.lstm"), "echo outer\nrun sub/inner.lstm\necho after\n");
+        Files.writeString(dir.resolve("sub/inner.lstm"), "echo inner\n");
+        try (ShellFixture shell = new ShellFixture()) {
+            assertTrue(shell.workspace.runner().runFile(dir.resolve("outer.lstm").toString()));
+            String out = shell.output();
+            assertTrue(out.indexOf("outer") < out.indexOf("inner") && out.indexOf("inner") < out.indexOf("after"), out);
+        }
+        Files.writeString(dir.resolve("sub/inner.lstm"), "echo inner\nrun ../outer.lstm\n");
+        try (ShellFixture shell = new ShellFixture()) {
+            assertFalse(shell.workspace.runner().runFile(dir.resolve("outer.lstm").toString()));
+            String out = shell.output();
+            assertTrue(out.contains("inner.lstm:2: run cycle"), out);
+            // The failure is reported once, at the innermost line.
+            assertEquals(1, out.split("run cycle", -1).length - 1, out);
+        }
+    }
+
+    @Test
+    void theProgramExitsWithTheSessionsStatus() throws Exception {
+        Path ok = dir.resolve("ok.lstm");
+        Files.writeString(ok, "echo fine\n");
+        Path bad = dir.resolve("bad.lstm");
+        Files.writeString(bad, "echo fine\nnonsense\n");
+        assertEquals(0, ProgramRunner.exitStatus("run", ok.toString()));
+        assertEquals(1, ProgramRunner.exitStatus("run", bad.toString()));
+        assertEquals(1, ProgramRunner.exitStatus("run", dir.resolve("missing.lstm").toString()));
+        assertEquals(0, ProgramRunner.exitStatus("-c", "echo a; echo b"));
+        assertEquals(1, ProgramRunner.exitStatus("-c", "echo a; expect x < 1"));
+    }
+}
