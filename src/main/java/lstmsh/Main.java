@@ -101,7 +101,13 @@ public final class Main implements Callable<Integer> {
     /** The real terminal, or a dumb one over the standard streams when input is piped. */
     private static Terminal terminal(boolean onTerminal) throws java.io.IOException {
         if (onTerminal) {
-            return TerminalBuilder.builder().name("lstmsh").system(true).encoding(StandardCharsets.UTF_8).build();
+            Terminal terminal = TerminalBuilder.builder().name("lstmsh").system(true).encoding(StandardCharsets.UTF_8).build();
+            if (terminal instanceof org.jline.terminal.impl.DumbTerminal) {
+                // TERM=dumb on a real tty: JLine does not take the process' SIGINT itself, so Ctrl-C
+                // would end the program instead of stopping the command. Route it to the terminal.
+                org.jline.utils.Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT));
+            }
+            return terminal;
         }
         return new org.jline.terminal.impl.DumbTerminal(
                 "lstmsh", Terminal.TYPE_DUMB, System.in, System.out, StandardCharsets.UTF_8);

@@ -58,6 +58,7 @@ public final class Commands implements Runnable {
         CommandLine root = new CommandLine(new Commands(workspace), factory);
         addHelpOption(root);
         HelpCommand.install(root);
+        ExpectCommand.describeFigures(root.getSubcommands().get("expect"));
         // Values such as "-0.5" or "---" are words here, not options.
         for (String verb : List.of("set", "echo")) {
             root.getSubcommands().get(verb).setUnmatchedOptionsArePositionalParams(true);

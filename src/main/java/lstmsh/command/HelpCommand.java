@@ -132,6 +132,10 @@ public final class HelpCommand extends WorkspaceCommand {
     }
 
     static String synopsis(CommandSpec s) {
+        String[] custom = s.usageMessage().customSynopsis();
+        if (custom.length > 0) {
+            return custom[0].strip();
+        }
         StringBuilder b = new StringBuilder(s.qualifiedName(" ").strip());
         for (PositionalParamSpec p : s.positionalParameters()) {
             if (p.hidden()) {

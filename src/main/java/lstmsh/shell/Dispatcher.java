@@ -224,7 +224,9 @@ public final class Dispatcher {
     }
 
     List<String> words(String line) {
-        return parser.parse(line, line.length(), org.jline.reader.Parser.ParseContext.ACCEPT_LINE).words()
+        // Trailing blanks would read as an empty last word (the word at the cursor), as after Tab.
+        String text = line.stripTrailing();
+        return parser.parse(text, text.length(), org.jline.reader.Parser.ParseContext.ACCEPT_LINE).words()
                 .stream().toList();
     }
 

@@ -68,6 +68,9 @@ public final class InteractiveShell {
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C at the prompt clears the line
             } catch (EndOfFileException e) {
+                if (TerminalConsole.isDumb(terminal)) {
+                    workspace.out().println(); // the prompt line is left open there
+                }
                 workspace.requestExit();
                 continue;
             }
