@@ -1,5 +1,6 @@
 package lstmsh;
 
+import lstmsh.command.SetCommand;
 import lstmsh.engine.EngineSupport;
 import lstmsh.render.Console;
 import lstmsh.shell.Dispatcher;
@@ -18,7 +19,10 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The program: an interactive shell, a session file run, or commands given with -c. */
@@ -28,7 +32,9 @@ import java.util.concurrent.Callable;
         version = "lstmsh 0.1.0",
         description = "A shell for training, sampling and diagnosing LSTM text models.",
         footer = {"", "Examples:", "  lstmsh                          open the interactive shell",
-                "  lstmsh run sessions/quickstart.lstm", "  lstmsh -c \"corpus load corpora/tales.txt; model new; train --steps 10\""})
+                "  lstmsh run sessions/quickstart.lstm",
+                "  lstmsh run sessions/quickstart.lstm -D STEPS=50 --keep-going",
+                "  lstmsh -c \"corpus load corpora/tales.txt; model new; train --steps 10\""})
 public final class Main implements Callable<Integer> {
 
     static final Path HOME = Path.of(System.getProperty("user.home"), ".lstmsh");
@@ -45,6 +51,12 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--no-color", description = "Plain output without colours (NO_COLOR also turns them off).")
     boolean noColor;
+
+    @Option(names = "-D", paramLabel = "NAME=VALUE", description = "Set a session variable, used as ${NAME} in the file or commands.")
+    Map<String, String> defines = new LinkedHashMap<>();
+
+    @Option(names = "--keep-going", description = "Run past failing lines; exit 1 at the end if any failed.")
+    boolean keepGoing;
 
     public static void main(String[] args) {
         EngineSupport.configure(HOME.resolve("lstmsh.log"));
@@ -67,13 +79,21 @@ public final class Main implements Callable<Integer> {
                     : Console.plain(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
             try (Workspace workspace = new Workspace(console)) {
                 Dispatcher dispatcher = new Dispatcher(workspace);
+                try {
+                    defines.forEach((name, value) -> SetCommand.define(workspace.variables(), name, value));
+                } catch (LstmshException e) {
+                    workspace.out().println(console.tint(Console.Tone.ERROR, "error: " + e.getMessage()));
+                    workspace.out().flush();
+                    return 2;
+                }
                 if (interactive) {
                     return new InteractiveShell(terminal, dispatcher, HOME.resolve("history")).run();
                 }
                 Terminal.SignalHandler previous = terminal == null ? null
                         : terminal.handle(Terminal.Signal.INT, signal -> workspace.cancel().cancel());
                 try {
-                    return commands != null ? runCommands(dispatcher, commands) : runFile(dispatcher, arguments.get(1));
+                    return commands != null ? runCommands(dispatcher, commands, keepGoing)
+                            : runFile(dispatcher, arguments.get(1), keepGoing);
                 } finally {
                     if (terminal != null) {
                         terminal.handle(Terminal.Signal.INT, previous);
@@ -86,41 +106,74 @@ public final class Main implements Callable<Integer> {
     /** The real terminal, or a dumb one over the standard streams when input is piped. */
     private static Terminal terminal(boolean onTerminal) throws java.io.IOException {
         if (onTerminal) {
-            return TerminalBuilder.builder().name("lstmsh").system(true).encoding(StandardCharsets.UTF_8).build();
+            Terminal terminal = TerminalBuilder.builder().name("lstmsh").system(true).encoding(StandardCharsets.UTF_8).build();
+            if (terminal instanceof org.jline.terminal.impl.DumbTerminal) {
+                // TERM=dumb on a real tty: JLine does not take the process' SIGINT itself, so Ctrl-C
+                // would end the program instead of stopping the command. Route it to the terminal.
+                org.jline.utils.Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT));
+            }
+            return terminal;
         }
         return new org.jline.terminal.impl.DumbTerminal(
                 "lstmsh", Terminal.TYPE_DUMB, System.in, System.out, StandardCharsets.UTF_8);
     }
 
-    private static int runFile(Dispatcher dispatcher, String file) {
+    static int runFile(Dispatcher dispatcher, String file, boolean keepGoing) {
         Workspace workspace = dispatcher.workspace();
         try {
-            return workspace.runner().runFile(file) ? 0 : 1;
+            return workspace.runner().runFile(file, keepGoing) ? 0 : 1;
         } catch (LstmshException e) {
-            workspace.out().println("error: " + e.getMessage());
+            workspace.out().println(workspace.console().tint(Console.Tone.ERROR, "error: " + e.getMessage()));
             workspace.out().flush();
             return 1;
         }
     }
 
-    private static int runCommands(Dispatcher dispatcher, String commands) {
+    static int runCommands(Dispatcher dispatcher, String commands, boolean keepGoing) {
         Workspace workspace = dispatcher.workspace();
-        for (String command : commands.split(";")) {
+        int failed = 0;
+        for (String command : splitCommands(commands)) {
             if (command.isBlank()) {
                 continue;
             }
             Dispatcher.Outcome outcome = dispatcher.execute(command.strip());
             if (!outcome.ok()) {
                 if (!outcome.reported()) {
-                    workspace.out().println("error: " + outcome.error());
+                    workspace.out().println(workspace.console().tint(Console.Tone.ERROR, "error: " + outcome.error()));
                     workspace.out().flush();
                 }
-                return 1;
+                failed++;
+                if (!keepGoing) {
+                    return 1;
+                }
             }
             if (workspace.exitRequested()) {
                 break;
             }
         }
-        return 0;
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** Splits at ';' outside quotes, so --prime "a; b" stays one argument. */
+    static List<String> splitCommands(String commands) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        char quote = 0;
+        for (char c : commands.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == ';') {
+                parts.add(current.toString());
+                current.setLength(0);
+                continue;
+            }
+            current.append(c);
+        }
+        parts.add(current.toString());
+        return parts;
     }
 }

@@ -25,7 +25,10 @@ import java.util.List;
             ExpectCommand.class,
             RunCommand.class,
             EchoCommand.class,
-            CommandLine.HelpCommand.class,
+            SetCommand.class,
+            StatusCommand.class,
+            HistoryCommand.class,
+            HelpCommand.class,
             ExitCommand.class
         })
 public final class Commands implements Runnable {
@@ -55,6 +58,12 @@ public final class Commands implements Runnable {
         };
         CommandLine root = new CommandLine(new Commands(workspace), factory);
         addHelpOption(root);
+        HelpCommand.install(root);
+        ExpectCommand.describeFigures(root.getSubcommands().get("expect"));
+        // Values such as "-0.5" or "---" are words here, not options.
+        for (String verb : List.of("set", "echo")) {
+            root.getSubcommands().get(verb).setUnmatchedOptionsArePositionalParams(true);
+        }
         return root;
     }
 

@@ -4,26 +4,34 @@ import lstmsh.LstmshException;
 import lstmsh.shell.Figures;
 import lstmsh.shell.Workspace;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Parameters;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @Command(
         name = "expect",
+        customSynopsis = {
+            "expect NAME OP VALUE",
+            "       expect warning CODE",
+            "       expect no-warning CODE"
+        },
         description = {
             "Check a figure left by an earlier command; the line fails (and so a session file) when it does not hold.",
-            "  expect NAME OP VALUE      OP is <, <=, >, >=; VALUE a number or another figure's name",
-            "  expect warning CODE       the last command that warned raised CODE",
-            "  expect no-warning CODE    it did not",
-            "Figures: " + "corpus.tokens, corpus.vocab, corpus.unigram_entropy (bits), model.params, train.steps,"
-                    + " train.loss, train.val_loss (nats), train.val_bits, train.tok_per_s, sample.entropy (bits),"
-                    + " sample.warnings, ..."
+            "OP is <, <=, > or >=; VALUE is a number or another figure's name. 'expect warning CODE' checks that the last command that warned raised CODE, 'expect no-warning CODE' that it did not.",
+            "Losses are in nats per token; entropies and *_bits figures in bits."
         },
-        footer = {"", "Example:", "  expect train.val_bits < corpus.unigram_entropy", "  expect sample.warnings <= 0"})
+        footer = {"", "Example:", "  expect train.val_bits < corpus.unigram_entropy", "  expect sample.warnings <= 0",
+                "  expect no-warning LOOP"})
 public final class ExpectCommand extends WorkspaceCommand {
 
-    @Parameters(arity = "2..3", paramLabel = "WORD", description = "NAME OP VALUE, or warning CODE, or no-warning CODE.")
+    @Parameters(arity = "2..3", paramLabel = "WORD", hideParamSyntax = true,
+            description = "NAME OP VALUE, or warning CODE, or no-warning CODE.")
     List<String> words;
 
     public ExpectCommand(Workspace workspace) {
@@ -64,6 +72,30 @@ public final class ExpectCommand extends WorkspaceCommand {
             throw new LstmshException("expected " + first + " " + op + " " + rightText + ", but it is " + format(actual));
         }
         out().printf("ok: %s = %s %s %s%n", first, format(actual), op, rightText);
+    }
+
+    /** Adds the figures every command can leave, one line per producer, to the usage help. */
+    static void describeFigures(CommandLine expect) {
+        UsageMessageSpec usage = expect.getCommandSpec().usageMessage();
+        List<String> lines = new ArrayList<>(List.of(usage.description()));
+        lines.add("Figures:");
+        Map<String, List<String>> byProducer = new LinkedHashMap<>();
+        for (String name : Figures.KNOWN) {
+            String producer = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+            byProducer.computeIfAbsent(producer, k -> new ArrayList<>()).add(name);
+        }
+        for (List<String> names : byProducer.values()) {
+            StringBuilder line = new StringBuilder(" ");
+            for (String name : names) {
+                if (line.length() + name.length() > 78) {
+                    lines.add(line.toString());
+                    line = new StringBuilder(" ");
+                }
+                line.append(' ').append(name);
+            }
+            lines.add(line.toString());
+        }
+        usage.description(lines.toArray(new String[0]));
     }
 
     private static double number(String text, Figures figures) {

@@ -19,6 +19,14 @@ public interface Console {
     /** A line that shows the latest progress; closing it leaves the output clean. */
     LiveLine liveLine();
 
+    /** What a piece of text is, for consoles that colour it. */
+    enum Tone { ERROR, WARNING, OK, PROMPT, EMPHASIS, DIM }
+
+    /** The text styled for its tone where colours are on; the text itself otherwise. */
+    default String tint(Tone tone, String text) {
+        return text;
+    }
+
     /** Plain output, e.g. for a session file piped to a log. */
     static Console plain(PrintWriter out) {
         return new Console() {

@@ -3,6 +3,8 @@ package lstmsh.shell;
 import lstmsh.LstmshException;
 import lstmsh.command.Commands;
 
+import org.apache.commons.text.StringSubstitutor;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.jline.reader.impl.DefaultParser;
 import org.slf4j.Logger;
@@ -10,7 +12,12 @@ import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns one line of text into one command run, for typed lines and session files alike. A
@@ -36,6 +43,9 @@ public final class Dispatcher {
         root.setOut(workspace.out());
         root.setErr(workspace.out());
         root.setCaseInsensitiveEnumValuesAllowed(true);
+        root.setColorScheme(CommandLine.Help.defaultColorScheme(
+                workspace.console().color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        root.setUsageHelpWidth(Math.max(60, Math.min(120, workspace.console().width())));
         root.setExecutionExceptionHandler((e, cl, parsed) -> {
             failure = e;
             return 1;
@@ -57,14 +67,50 @@ public final class Dispatcher {
         return workspace;
     }
 
+    /** Runs one line: comment dropped, {@code ${NAME}} replaced, then the command. */
     public Outcome execute(String line) {
         String command = stripComment(line);
         if (command.isBlank()) {
             return Outcome.OK;
         }
+        try {
+            command = expand(command);
+        } catch (LstmshException e) {
+            return new Outcome(false, e.getMessage(), false);
+        }
+        return executeExpanded(command);
+    }
+
+    /**
+     * Replaces {@code ${NAME}} (and {@code ${NAME:-DEFAULT}}) by session variables; {@code $${NAME}}
+     * stays as written. Throws with one line naming the variable when one is not set.
+     */
+    public String expand(String line) {
+        if (!line.contains("${")) {
+            return line;
+        }
+        StringSubstitutor substitutor = new StringSubstitutor(name -> workspace.variables().get(name));
+        substitutor.setEnableUndefinedVariableException(true);
+        try {
+            return substitutor.replace(line);
+        } catch (IllegalArgumentException e) {
+            Matcher m = UNRESOLVED.matcher(String.valueOf(e.getMessage()));
+            String name = m.find() ? m.group(1) : "?";
+            throw new LstmshException("no variable '" + name + "'; set it first with 'set " + name
+                    + " VALUE' (or -D " + name + "=VALUE on the command line)");
+        }
+    }
+
+    private static final Pattern UNRESOLVED = Pattern.compile("variable '([^']*)'");
+
+    /** Runs a line whose variables were already replaced (a session file echoes it first). */
+    public Outcome executeExpanded(String line) {
+        if (line.isBlank()) {
+            return Outcome.OK;
+        }
         List<String> words;
         try {
-            words = words(command);
+            words = words(line);
         } catch (RuntimeException e) {
             return new Outcome(false, "cannot read the line: " + e.getMessage() + " (check quotes)", false);
         }
@@ -72,6 +118,7 @@ public final class Dispatcher {
             return Outcome.OK;
         }
         String verb = words.get(0);
+        workspace.recordLine(line.strip());
         if (!root.getSubcommands().containsKey(verb)) {
             return new Outcome(false, unknownCommand(verb), false);
         }
@@ -89,6 +136,12 @@ public final class Dispatcher {
     private Outcome describe(Throwable f, String verb, List<String> words) {
         if (f instanceof LstmshException.Reported r) {
             return new Outcome(false, r.getMessage(), true);
+        }
+        if (f instanceof CommandLine.UnmatchedArgumentException u) {
+            Optional<String> described = describeUnmatched(u);
+            if (described.isPresent()) {
+                return new Outcome(false, described.get(), false);
+            }
         }
         if (f instanceof CommandLine.ParameterException p) {
             String where = words.size() > 1 && root.getSubcommands().get(verb).getSubcommands().containsKey(words.get(1))
@@ -111,24 +164,69 @@ public final class Dispatcher {
     }
 
     private String unknownCommand(String verb) {
-        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String known : root.getSubcommands().keySet()) {
-            int d = distance.apply(verb.toLowerCase(), known);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = known;
-            }
-        }
-        String hint = best != null && bestDistance <= Math.max(2, verb.length() / 3)
-                ? "; did you mean '" + best + "'?"
-                : "";
+        String hint = closest(verb, root.getSubcommands().keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
         return "unknown command '" + verb + "'" + hint + " (type 'help' for the list)";
     }
 
+    /** An unknown option or subcommand, named with the closest one that exists. */
+    private static Optional<String> describeUnmatched(CommandLine.UnmatchedArgumentException u) {
+        List<String> unmatched = u.getUnmatched();
+        if (unmatched.isEmpty()) {
+            return Optional.empty();
+        }
+        CommandLine.Model.CommandSpec spec = u.getCommandLine().getCommandSpec();
+        String where = spec.qualifiedName(" ").strip();
+        String word = unmatched.get(0);
+        if (word.startsWith("-") && word.length() > 1) {
+            String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+            List<String> names = new ArrayList<>();
+            spec.options().stream().filter(o -> !o.hidden()).forEach(o -> names.addAll(List.of(o.names())));
+            String hint = closest(name, names).map(s -> "; did you mean '" + s + "'?").orElse("");
+            return Optional.of("unknown option '" + name + "' for '" + where + "'" + hint + " (see '" + where + " --help')");
+        }
+        if (!spec.subcommands().isEmpty() && spec.positionalParameters().isEmpty()) {
+            String hint = closest(word, spec.subcommands().keySet()).map(s -> "; did you mean '" + where + " " + s + "'?")
+                    .orElse("; it takes " + String.join(", ", spec.subcommands().keySet()));
+            return Optional.of("unknown subcommand '" + word + "' for '" + where + "'" + hint + " (see 'help " + where + "')");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The known word a typed one most likely meant: the only one it begins, else the nearest by
+     * edit distance within a tolerance that grows with the word's length (a transposition
+     * costs two), ties going to the most similar by Jaro-Winkler.
+     */
+    public static Optional<String> closest(String typed, Collection<String> known) {
+        String word = typed.toLowerCase(java.util.Locale.ROOT);
+        if (word.length() >= 2) {
+            List<String> prefixed = known.stream().filter(k -> k.startsWith(word)).toList();
+            if (prefixed.size() == 1) {
+                return Optional.of(prefixed.get(0));
+            }
+        }
+        int tolerance = word.length() <= 3 ? 1 : word.length() <= 8 ? 2 : 3;
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        JaroWinklerSimilarity similarity = new JaroWinklerSimilarity();
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        double bestSimilarity = -1;
+        for (String k : known) {
+            int d = distance.apply(word, k);
+            double sim = similarity.apply(word, k);
+            if (d < bestDistance || (d == bestDistance && sim > bestSimilarity)) {
+                best = k;
+                bestDistance = d;
+                bestSimilarity = sim;
+            }
+        }
+        return best != null && bestDistance <= tolerance && !best.equals(typed) ? Optional.of(best) : Optional.empty();
+    }
+
     List<String> words(String line) {
-        return parser.parse(line, line.length(), org.jline.reader.Parser.ParseContext.ACCEPT_LINE).words()
+        // Trailing blanks would read as an empty last word (the word at the cursor), as after Tab.
+        String text = line.stripTrailing();
+        return parser.parse(text, text.length(), org.jline.reader.Parser.ParseContext.ACCEPT_LINE).words()
                 .stream().toList();
     }
 

@@ -1,14 +1,21 @@
 package lstmsh.shell;
 
+import lstmsh.render.Console;
+import lstmsh.train.TrainingState;
+
 import org.jline.reader.EndOfFileException;
+import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
-import picocli.shell.jline3.PicocliJLineCompleter;
-
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /** The prompt: JLine's line editor with history and completion over the dispatcher. */
 public final class InteractiveShell {
@@ -27,36 +34,60 @@ public final class InteractiveShell {
 
     /** Reads and runs lines until exit or Ctrl-D; returns the process exit status. */
     public int run() {
+        DefaultParser parser = new DefaultParser();
+        // As the dispatcher reads lines: backslashes stay as typed.
+        parser.setEscapeChars(new char[0]);
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("lstmsh")
-                .completer(new PicocliJLineCompleter(dispatcher.commandLine().getCommandSpec()))
+                .parser(parser)
+                .completer(new ShellCompleter(dispatcher.commandLine().getCommandSpec()))
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.HISTORY_SIZE, 2000)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                // A prompt after output that did not end its line starts on a fresh one; a dumb
+                // terminal cannot say where its cursor is, and asking would eat piped input.
+                .option(LineReader.Option.AUTO_FRESH_LINE, !TerminalConsole.isDumb(terminal))
                 .build();
         Workspace workspace = dispatcher.workspace();
-        workspace.out().println("lstmsh: train, sample and diagnose LSTM text models. Type 'help' for commands, Ctrl-D to leave.");
+        Console console = workspace.console();
+        workspace.setHistory(() -> lines(reader.getHistory()));
+        String prompt = console.tint(Console.Tone.PROMPT, PROMPT.strip()) + " ";
+        workspace.out().println("lstmsh: train, sample and diagnose LSTM text models. Type 'help' for commands, Tab to complete, Ctrl-D to leave.");
         workspace.out().flush();
-        while (!workspace.exitRequested()) {
+        while (true) {
+            if (workspace.exitRequested()) {
+                if (confirmLeave(reader)) {
+                    break;
+                }
+                continue;
+            }
             String line;
             try {
-                line = reader.readLine(PROMPT);
+                line = reader.readLine(prompt);
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C at the prompt clears the line
             } catch (EndOfFileException e) {
-                break;
+                if (TerminalConsole.isDumb(terminal)) {
+                    workspace.out().println(); // the prompt line is left open there
+                }
+                workspace.requestExit();
+                continue;
             }
             Terminal.SignalHandler previous =
                     terminal.handle(Terminal.Signal.INT, signal -> workspace.cancel().cancel());
+            Attributes typing = quiet();
             try {
                 Dispatcher.Outcome outcome = dispatcher.execute(line);
                 if (!outcome.ok() && !outcome.reported()) {
-                    workspace.out().println("error: " + outcome.error());
+                    workspace.out().println(console.tint(Console.Tone.ERROR, "error: " + outcome.error()));
                 }
             } finally {
                 terminal.handle(Terminal.Signal.INT, previous);
                 workspace.out().flush();
+                if (typing != null) {
+                    terminal.setAttributes(typing);
+                }
             }
         }
         try {
@@ -65,5 +96,62 @@ public final class InteractiveShell {
             // History is a convenience; leaving must not fail over it.
         }
         return 0;
+    }
+
+    /**
+     * Leaving with training that was never saved asks once; yes or Ctrl-D leaves, anything else
+     * (Enter, Ctrl-C) stays.
+     */
+    private boolean confirmLeave(LineReader reader) {
+        Workspace workspace = dispatcher.workspace();
+        TrainingState training = workspace.training();
+        if (workspace.model() == null || training == null || !training.unsaved()) {
+            return true;
+        }
+        Console console = workspace.console();
+        workspace.out().println(console.tint(Console.Tone.WARNING, "warning: the model has trained (now "
+                + training.globalStep() + " steps) since it was last saved or loaded; 'save DIR' keeps it."));
+        workspace.out().flush();
+        String answer;
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        try {
+            answer = reader.readLine("Leave without saving? [y/N] ");
+        } catch (EndOfFileException e) {
+            return true;
+        } catch (UserInterruptException e) {
+            answer = "";
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
+        }
+        if (answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
+            return true;
+        }
+        workspace.cancelExit();
+        workspace.out().println("staying: 'save DIR' keeps the model, then 'exit' or Ctrl-D leaves.");
+        workspace.out().flush();
+        return false;
+    }
+
+    /**
+     * While a command runs, keys are not echoed (a stray key or "^C" would land in the middle of
+     * the progress output) but Ctrl-C still signals. Returns the attributes to restore.
+     */
+    private Attributes quiet() {
+        try {
+            Attributes before = terminal.getAttributes();
+            Attributes running = new Attributes(before);
+            running.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+            running.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+            terminal.setAttributes(running);
+            return before;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static List<String> lines(History history) {
+        List<String> lines = new ArrayList<>();
+        history.forEach(entry -> lines.add(entry.line()));
+        return lines;
     }
 }

@@ -8,6 +8,12 @@ import lstmsh.train.CancelSignal;
 import lstmsh.train.TrainingState;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What a shell session holds: the corpus, the model and its training state, the figures for
@@ -25,6 +31,9 @@ public final class Workspace implements AutoCloseable {
     private String modelCorpusSource = "";
     private SessionRunner runner;
     private boolean exitRequested;
+    private final Map<String, String> variables = new LinkedHashMap<>();
+    private final List<String> linesRun = new ArrayList<>();
+    private Supplier<List<String>> history = () -> Collections.unmodifiableList(linesRun);
 
     public Workspace(Console console) {
         this.console = console;
@@ -110,6 +119,29 @@ public final class Workspace implements AutoCloseable {
 
     public boolean exitRequested() {
         return exitRequested;
+    }
+
+    /** Withdraws an exit request, e.g. when the user chose to stay and save. */
+    public void cancelExit() {
+        exitRequested = false;
+    }
+
+    /** Session variables for {@code ${NAME}} on later lines, set by {@code set} or {@code -D}. */
+    public Map<String, String> variables() {
+        return variables;
+    }
+
+    /** Past command lines, oldest first: the line editor's history in the shell, else the lines run so far. */
+    public List<String> history() {
+        return history.get();
+    }
+
+    void setHistory(Supplier<List<String>> source) {
+        history = source;
+    }
+
+    void recordLine(String line) {
+        linesRun.add(line);
     }
 
     @Override

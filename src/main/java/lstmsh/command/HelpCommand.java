@@ -1,0 +1,231 @@
+package lstmsh.command;
+
+import lstmsh.LstmshException;
+import lstmsh.render.Console;
+import lstmsh.shell.Dispatcher;
+import lstmsh.shell.Workspace;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi.Text;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+@Command(
+        name = "help",
+        helpCommand = true,
+        description = "List the commands by purpose, or show one command's usage, options with their defaults, and an example.",
+        footer = {"", "Example:", "  help", "  help train", "  help corpus load"})
+public final class HelpCommand extends WorkspaceCommand {
+
+    /** What each command is for; a command not listed here shows under "other". */
+    static final Map<String, List<String>> GROUPS = groups();
+
+    private static Map<String, List<String>> groups() {
+        Map<String, List<String>> g = new LinkedHashMap<>();
+        g.put("corpus", List.of("corpus"));
+        g.put("model", List.of("model", "save", "load", "device"));
+        g.put("train", List.of("train", "plot", "metrics", "bench"));
+        g.put("sample", List.of("sample", "score"));
+        g.put("inspect", List.of("status", "inspect", "diagnose"));
+        g.put("session", List.of("run", "set", "echo", "expect", "history", "help", "exit"));
+        return g;
+    }
+
+    @Parameters(arity = "0..2", paramLabel = "COMMAND", description = "A command, and optionally one of its subcommands.")
+    List<String> topic = List.of();
+
+    @Spec
+    CommandSpec spec;
+
+    public HelpCommand(Workspace workspace) {
+        super(workspace);
+    }
+
+    @Override
+    protected void run() {
+        CommandLine root = spec.root().commandLine();
+        if (topic.isEmpty()) {
+            overview(root);
+            return;
+        }
+        CommandLine target = root;
+        StringBuilder path = new StringBuilder();
+        for (String word : topic) {
+            CommandLine next = target.getSubcommands().get(word);
+            if (next == null) {
+                String where = path.length() == 0 ? "" : " of '" + path + "'";
+                String hint = Dispatcher.closest(word, target.getSubcommands().keySet())
+                        .map(s -> "; did you mean '" + s + "'?").orElse("");
+                throw new LstmshException("no command '" + word + "'" + where + hint
+                        + (path.length() == 0 ? " (type 'help' for the list)" : " (see 'help " + path + "')"));
+            }
+            target = next;
+            path.append(path.length() == 0 ? "" : " ").append(word);
+        }
+        target.usage(out(), target.getColorScheme());
+    }
+
+    private void overview(CommandLine root) {
+        Console console = workspace.console();
+        Map<String, List<String[]>> rows = new LinkedHashMap<>();
+        Set<String> listed = new LinkedHashSet<>();
+        for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
+            List<String[]> lines = new ArrayList<>();
+            for (String verb : group.getValue()) {
+                CommandLine cl = root.getSubcommands().get(verb);
+                if (cl != null && listed.add(verb)) {
+                    entries(cl, lines);
+                }
+            }
+            rows.put(group.getKey(), lines);
+        }
+        List<String[]> other = new ArrayList<>();
+        root.getSubcommands().forEach((name, cl) -> {
+            if (name.equals(cl.getCommandName()) && !listed.contains(name) && !cl.getCommandSpec().usageMessage().hidden()) {
+                entries(cl, other);
+            }
+        });
+        rows.put("other", other);
+        int width = rows.values().stream().flatMap(List::stream).mapToInt(r -> r[0].length()).max().orElse(10) + 3;
+        int room = Math.max(30, Math.min(console.width(), 120) - width - 3);
+        out().println("lstmsh commands by purpose; 'help COMMAND' shows its options, their defaults and an example.");
+        rows.forEach((group, lines) -> {
+            if (lines.isEmpty()) {
+                return;
+            }
+            out().println();
+            out().println(console.tint(Console.Tone.EMPHASIS, group));
+            for (String[] line : lines) {
+                out().println("  " + pad(line[0], width) + shorten(line[1], room));
+            }
+        });
+        out().println();
+        out().println("Tab completes commands, options, values and paths; Ctrl-C stops a running command and keeps");
+        out().println("what it had made; Ctrl-D or 'exit' leaves. In session files: 'set NAME VALUE', then ${NAME}.");
+    }
+
+    /** One row per leaf command: its synopsis and the first sentence of its description. */
+    private static void entries(CommandLine cl, List<String[]> out) {
+        CommandSpec s = cl.getCommandSpec();
+        if (!s.subcommands().isEmpty()) {
+            s.subcommands().forEach((name, sub) -> {
+                if (name.equals(sub.getCommandName()) && !sub.getCommandSpec().usageMessage().hidden()) {
+                    entries(sub, out);
+                }
+            });
+            return;
+        }
+        out.add(new String[] {synopsis(s), firstSentence(s.usageMessage().description())});
+    }
+
+    static String synopsis(CommandSpec s) {
+        String[] custom = s.usageMessage().customSynopsis();
+        if (custom.length > 0) {
+            return custom[0].strip();
+        }
+        StringBuilder b = new StringBuilder(s.qualifiedName(" ").strip());
+        for (PositionalParamSpec p : s.positionalParameters()) {
+            if (p.hidden()) {
+                continue;
+            }
+            String label = p.paramLabel() + (p.isMultiValue() ? "..." : "");
+            b.append(' ').append(p.arity().min() == 0 ? "[" + label + "]" : label);
+        }
+        return b.toString();
+    }
+
+    /** Up to the first full stop that ends a sentence (". " before a capital, so not "e.g. in"). */
+    static String firstSentence(String[] description) {
+        if (description == null || description.length == 0) {
+            return "";
+        }
+        String first = description[0].strip();
+        for (int i = first.indexOf(". "); i > 0; i = first.indexOf(". ", i + 1)) {
+            if (i + 2 < first.length() && Character.isUpperCase(first.charAt(i + 2))) {
+                return first.substring(0, i + 1);
+            }
+        }
+        return first;
+    }
+
+    /** Fits a description in {@code room} columns, cutting at a clause break where one is near the end. */
+    static String shorten(String text, int room) {
+        if (text.length() <= room) {
+            return text;
+        }
+        int cut = -1;
+        for (String brk : List.of(" (", "; ", ": ", ", ", " - ")) {
+            int at = text.lastIndexOf(brk, room - 1);
+            if (at > cut) {
+                cut = at;
+            }
+        }
+        if (cut >= room / 2) {
+            return text.substring(0, cut);
+        }
+        int space = text.lastIndexOf(' ', room - 2);
+        return text.substring(0, space > 0 ? space : room - 1) + " …";
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+    }
+
+    /**
+     * Makes every command's usage list its options in the order they are declared, each with its
+     * default: options whose description does not state one get "(default: X)", "(default: off)"
+     * for flags, or "(default: none)".
+     */
+    static void install(CommandLine cl) {
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> {
+            Help.Layout base = help.createDefaultLayout();
+            Help.IOptionRenderer renderer = base.optionRenderer();
+            Help.Layout layout = new Help.Layout(base.colorScheme(), base.textTable(),
+                    (option, labels, scheme) -> withDefault(option, renderer.render(option, labels, scheme)),
+                    base.parameterRenderer());
+            return help.optionList(layout, null, help.parameterLabelRenderer());
+        });
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (name.equals(sub.getCommandName())) {
+                install(sub);
+            }
+        });
+    }
+
+    private static Text[][] withDefault(OptionSpec option, Text[][] rows) {
+        if (option.usageHelp() || option.versionHelp() || rows.length == 0) {
+            return rows;
+        }
+        for (Text[] row : rows) {
+            for (Text cell : row) {
+                if (cell != null && cell.plainString().toLowerCase(Locale.ROOT).contains("default")) {
+                    return rows;
+                }
+            }
+        }
+        String value = option.defaultValue();
+        String shown = value != null && !value.isEmpty() ? value
+                : option.arity().max() == 0 ? "off"
+                : "none";
+        Text[] last = rows[rows.length - 1];
+        Text description = last[last.length - 1];
+        String plain = description.plainString();
+        last[last.length - 1] = plain.endsWith(".")
+                ? description.substring(0, plain.length() - 1).concat(" (default: " + shown + ").")
+                : description.concat(" (default: " + shown + ")");
+        return rows;
+    }
+}

@@ -1,0 +1,136 @@
+package lstmsh.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jline.reader.Candidate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+class CompletionTest {
+
+    @TempDir Path dir;
+
+    private ShellFixture shell;
+    private ShellCompleter completer;
+
+    @BeforeEach
+    void files() throws Exception {
+        Files.createDirectories(dir.resolve("corpora"));
+        Files.createDirectories(dir.resolve("sessions"));
+        Files.createDirectories(dir.resolve("checkpoints/first"));
+        Files.writeString(dir.resolve("corpora/tales.txt"), "x");
+        Files.writeString(dir.resolve("sessions/quick.lstm"), "x");
+        Files.writeString(dir.resolve("aaa.txt"), "x");
+        Files.writeString(dir.resolve(".hidden"), "x");
+        shell = new ShellFixture();
+        completer = new ShellCompleter(shell.dispatcher.commandLine().getCommandSpec(), () -> dir);
+    }
+
+    /** What Tab offers for the typed text, as the line editor shows it: matching, in order. */
+    private List<String> tab(String typed) {
+        List<String> words = List.of(typed.split(" ", -1));
+        String word = words.get(words.size() - 1);
+        return completer.candidates(words.subList(0, words.size() - 1), word).stream()
+                .filter(c -> c.value().startsWith(word))
+                .sorted()
+                .map(Candidate::value)
+                .toList();
+    }
+
+    @Test
+    void commandNamesWithoutAliases() {
+        List<String> all = tab("");
+        assertTrue(all.containsAll(List.of("corpus", "model", "train", "sample", "save", "load", "run", "set",
+                "status", "history", "help", "exit")), all.toString());
+        assertFalse(all.contains("quit"), all.toString());
+        assertEquals(List.of("model"), tab("mod"));
+        assertEquals(List.of("sample", "save", "set", "status"), tab("s"));
+    }
+
+    @Test
+    void subcommandsAndOptionNames() {
+        assertEquals(List.of("generate", "load", "stats"), tab("corpus "));
+        assertEquals(List.of("new", "show"), tab("model "));
+        assertEquals(List.of("--hidden"), tab("model new --hi"));
+        List<String> train = tab("train --");
+        assertTrue(train.containsAll(List.of("--steps", "--batch", "--seq", "--lr", "--help")), train.toString());
+        // An option already given is not offered again; options are offered when nothing else fits.
+        assertFalse(tab("train --steps 10 --").contains("--steps"));
+        assertTrue(tab("train ").contains("--steps"));
+        // The value of an option is not mistaken for a positional parameter.
+        assertEquals(List.of("corpora/tales.txt"), tab("corpus load --val-fraction 0.1 corpora/t"));
+    }
+
+    @Test
+    void optionValuesComeFromTheCandidatesOrTheEnum() {
+        assertEquals(List.of("constant-tail", "imbalanced", "prose", "zipf"), tab("corpus generate out.txt --kind "));
+        assertEquals(List.of("constant-tail"), tab("corpus generate out.txt --kind c"));
+        // A command added later completes with no change to the completer: enum values, path labels.
+        CommandLine cl = new CommandLine(new Later());
+        ShellCompleter generic = new ShellCompleter(
+                new CommandLine(new Root()).addSubcommand("later", cl).getCommandSpec(), () -> dir);
+        assertEquals(List.of("constant", "cosine", "plateau"),
+                generic.candidates(List.of("later", "--schedule"), "").stream().map(Candidate::value).sorted().toList());
+        assertTrue(generic.candidates(List.of("later", "--png"), "").stream().anyMatch(c -> c.value().equals("aaa.txt")));
+    }
+
+    @Test
+    void pathsOfferTheUsualPlacesFirst() {
+        List<String> corpora = tab("corpus load ");
+        assertEquals("corpora/tales.txt", corpora.get(0), corpora.toString());
+        assertTrue(corpora.containsAll(List.of("aaa.txt", "corpora/", "sessions/")), corpora.toString());
+        assertFalse(corpora.contains(".hidden"), corpora.toString());
+        assertEquals("sessions/quick.lstm", tab("run ").get(0));
+        assertEquals("checkpoints/first/", tab("load ").get(0));
+        assertEquals(List.of("corpora/tales.txt"), tab("corpus load corpora/"));
+        // Files in the usual place come first even when a prefix is typed; Tab inserts the common "corpora/".
+        assertEquals(List.of("corpora/tales.txt", "corpora/"), tab("corpus load cor"));
+        // A directory stays open for the next Tab; a file is complete.
+        Candidate folder = completer.candidates(List.of("corpus", "load"), "cor").stream()
+                .filter(c -> c.value().equals("corpora/")).findFirst().orElseThrow();
+        assertFalse(folder.complete());
+        assertTrue(completer.candidates(List.of("run"), "sessions/").get(0).complete());
+    }
+
+    @Test
+    void helpCompletesCommandsAndTheirSubcommands() {
+        assertTrue(tab("help ").containsAll(List.of("corpus", "train", "sample")));
+        assertEquals(List.of("generate", "load", "stats"), tab("help corpus "));
+    }
+
+    @Command(name = "")
+    static final class Root implements Runnable {
+        @Override
+        public void run() {}
+    }
+
+    @Command(name = "later")
+    static final class Later implements Runnable {
+        enum Schedule { constant, cosine, plateau }
+
+        @Option(names = "--schedule")
+        Schedule schedule;
+
+        @Option(names = "--png", paramLabel = "FILE")
+        String png;
+
+        @Override
+        public void run() {}
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        shell.close();
+    }
+}

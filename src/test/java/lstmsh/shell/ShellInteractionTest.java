@@ -1,0 +1,117 @@
+package lstmsh.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import lstmsh.corpus.gen.EnglishLikeGenerator;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The whole interactive shell over a dumb terminal, fed typed lines. */
+class ShellInteractionTest {
+
+    @TempDir Path dir;
+
+    private record Session(int status, String screen, Workspace workspace) {}
+
+    private Session type(String... lines) throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        String typed = String.join("\n", lines) + (lines.length == 0 ? "" : "\n");
+        try (Terminal terminal = new DumbTerminal("test", Terminal.TYPE_DUMB,
+                new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8);
+                Workspace workspace = new Workspace(new TerminalConsole(terminal, true))) {
+            int status = new InteractiveShell(terminal, new Dispatcher(workspace), dir.resolve("history")).run();
+            return new Session(status, screen.toString(StandardCharsets.UTF_8), workspace);
+        }
+    }
+
+    private String corpus() throws Exception {
+        Path file = dir.resolve("tiny.txt");
+        Files.writeString(file, EnglishLikeGenerator.generate(8_000, 5));
+        return file.toString();
+    }
+
+    @Test
+    void variablesHistoryStatusAndErrorsAtThePrompt() throws Exception {
+        Session s = type(
+                "status",
+                "set N 3",
+                "echo n=${N}",
+                "trian",
+                "echo ${M}",
+                "history 3",
+                "exit");
+        assertEquals(0, s.status());
+        String out = s.screen();
+        assertTrue(out.contains("corpus     none (corpus load PATH)"), out);
+        assertTrue(out.contains("model      none"), out);
+        assertTrue(out.contains("n=3"), out);
+        assertTrue(out.contains("error: unknown command 'trian'; did you mean 'train'?"), out);
+        assertTrue(out.contains("error: no variable 'M'"), out);
+        assertTrue(out.contains("4  trian\n5  echo ${M}\n6  history 3\n"), out);
+        assertFalse(out.contains("\u001b["), "a dumb terminal gets no escape sequences:\n" + out);
+    }
+
+    @Test
+    void leavingWithUnsavedTrainingAsksOnceAndStayingKeepsTheModel() throws Exception {
+        String checkpoint = dir.resolve("ck").toString();
+        Session s = type(
+                "corpus load " + corpus(),
+                "model new --embed 8 --hidden 16 --layers 1",
+                "train --steps 3 --batch 4 --seq 16",
+                "exit",
+                "n",
+                "status",
+                "save " + checkpoint,
+                "exit",
+                "echo not reached");
+        String out = s.screen();
+        assertEquals(1, out.split("Leave without saving\\? \\[y/N\\]", -1).length - 1, out);
+        assertTrue(out.contains("warning: the model has trained (now 3 steps) since it was last saved"), out);
+        assertTrue(out.contains("staying: 'save DIR' keeps the model"), out);
+        assertTrue(out.contains("unsaved    yes"), out);
+        assertTrue(out.contains("saved to " + checkpoint), out);
+        assertFalse(out.contains("not reached"), out);
+        assertTrue(Files.isDirectory(Path.of(checkpoint)));
+        // The answer is not a command: it stays out of the history.
+        List<String> history = Files.readAllLines(dir.resolve("history"));
+        assertFalse(history.stream().anyMatch(l -> l.endsWith(":n")), history.toString());
+    }
+
+    @Test
+    void yesOrEndOfInputLeaves() throws Exception {
+        String corpus = corpus();
+        Session yes = type(
+                "corpus load " + corpus,
+                "model new --embed 8 --hidden 16 --layers 1",
+                "train --steps 2 --batch 4 --seq 16",
+                "exit",
+                "y",
+                "echo not reached");
+        assertEquals(0, yes.status());
+        assertFalse(yes.screen().contains("not reached"), yes.screen());
+
+        // Ctrl-D (end of input) at the prompt asks; Ctrl-D again leaves.
+        Session eof = type(
+                "corpus load " + corpus,
+                "model new --embed 8 --hidden 16 --layers 1",
+                "train --steps 2 --batch 4 --seq 16");
+        assertEquals(0, eof.status());
+        assertTrue(eof.screen().contains("Leave without saving? [y/N]"), eof.screen());
+
+        // Nothing trained, nothing to lose: no question.
+        Session untrained = type("corpus load " + corpus, "model new --embed 8 --hidden 16 --layers 1", "exit");
+        assertFalse(untrained.screen().contains("Leave without saving"), untrained.screen());
+    }
+}
