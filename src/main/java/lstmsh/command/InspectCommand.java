@@ -44,11 +44,10 @@ public final class InspectCommand extends WorkspaceCommand {
 
     @Command(
             name = "state",
-            description = {
-                "Run TEXT through the model and show the output sequence, h_n and c_n with their shapes and norms.",
-                "The output holds the top layer's h at every step, so its last step equals the top layer's h_n;",
-                "lower layers' h_n are their own final states, passed up as the next layer's input, not to the output."
-            },
+            description = "Run TEXT through the model and show the output sequence, h_n and c_n with their shapes and"
+                    + " norms. The output holds the top layer's h at every step, so its last step equals the top"
+                    + " layer's h_n; lower layers' h_n are their own final states, passed up as the next layer's"
+                    + " input, not to the output.",
             footer = {"", "Example:", "  inspect state \"It was a windy evening\""})
     public static final class State extends WorkspaceCommand {
         @Parameters(index = "0", paramLabel = "TEXT", description = "Input text (\\n understood).")
@@ -90,11 +89,10 @@ public final class InspectCommand extends WorkspaceCommand {
 
     @Command(
             name = "hidden",
-            description = {
-                "Compare the final hidden states of several inputs: cosine similarity between them, the spread of each",
-                "unit, and how far back a changed token still moves h_n. HIDDEN_COLLAPSE when the top layer's states",
-                "have a mean cosine similarity of " + HiddenInspection.COLLAPSE_SIMILARITY + " or more."
-            },
+            description = "Compare the final hidden states of several inputs: cosine similarity between them, the"
+                    + " spread of each unit, and how far back a changed token still moves h_n. HIDDEN_COLLAPSE when"
+                    + " the top layer's states have a mean cosine similarity of " + HiddenInspection.COLLAPSE_SIMILARITY
+                    + " or more.",
             footer = {"", "Example:", "  inspect hidden \"the cat is sleeping\" \"a dog is barking\" \"bird is flying\"",
                     "  inspect hidden --from-corpus 8 --length 120"})
     public static final class Hidden extends WorkspaceCommand {
@@ -189,13 +187,11 @@ public final class InspectCommand extends WorkspaceCommand {
 
     @Command(
             name = "gates",
-            description = {
-                "Recompute the input, forget and output gates and the cell candidate of every layer from the weights,",
-                "check them against the fused LSTM's h and c, and show how many sit saturated (a gate below "
-                        + GateInspection.GATE_MARGIN + " or above " + (1 - GateInspection.GATE_MARGIN) + ",",
-                "a tanh unit beyond ±" + GateInspection.TANH_LIMIT + "). SATURATED_GATES when more than "
-                        + (int) (100 * GateInspection.SATURATED_SHARE_LIMIT) + "% are."
-            },
+            description = "Recompute the input, forget and output gates and the cell candidate of every layer from"
+                    + " the weights, check them against the fused LSTM's h and c, and show how many sit saturated (a"
+                    + " gate below " + GateInspection.GATE_MARGIN + " or above " + (1 - GateInspection.GATE_MARGIN)
+                    + ", a tanh unit beyond ±" + GateInspection.TANH_LIMIT + "). SATURATED_GATES when more than "
+                    + (int) (100 * GateInspection.SATURATED_SHARE_LIMIT) + "%% are.",
             footer = {"", "Example:", "  inspect gates \"Chapter 1\\nThe Secret Shell\" --gate forget --layer 0 --png gates.png"})
     public static final class Gates extends WorkspaceCommand {
         @Parameters(index = "0", paramLabel = "TEXT", description = "Input text (\\n understood).")
