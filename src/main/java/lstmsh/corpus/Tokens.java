@@ -1,137 +1,227 @@
 package lstmsh.corpus;
 
+import java.nio.IntBuffer;
+import java.nio.ShortBuffer;
+
 /**
  * An immutable run of token ids held compactly: two bytes a token while the vocabulary fits,
- * four otherwise. Slices are views, so batches never copy the corpus.
+ * four otherwise. The ids live in fixed-size chunks on the heap, or in a memory-mapped cache
+ * file; either way no single array has to hold the whole corpus. Slices are views, so batches
+ * never copy the corpus.
  */
-public abstract sealed class Tokens permits Tokens.Short16, Tokens.Int32 {
+public final class Tokens {
 
-    protected final int offset;
-    protected final int length;
+    private final Store store;
+    private final long offset;
+    private final int length;
 
-    private Tokens(int offset, int length) {
+    private Tokens(Store store, long offset, int length) {
+        this.store = store;
         this.offset = offset;
         this.length = length;
     }
 
-    public final int size() {
+    static Tokens over(Store store) {
+        if (store.size() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("more than " + Integer.MAX_VALUE + " tokens");
+        }
+        return new Tokens(store, 0, (int) store.size());
+    }
+
+    public int size() {
         return length;
     }
 
-    public abstract int get(int index);
+    public int get(int index) {
+        if (index < 0 || index >= length) {
+            throw new IndexOutOfBoundsException("token " + index + " of " + length);
+        }
+        return store.get(offset + index);
+    }
 
-    public abstract Tokens slice(int from, int to);
+    public Tokens slice(int from, int to) {
+        if (from < 0 || to > length || from > to) {
+            throw new IndexOutOfBoundsException("slice " + from + ".." + to + " of " + length);
+        }
+        return new Tokens(store, offset + from, to - from);
+    }
 
     /** Bytes used per token in the backing store. */
-    public abstract int bytesPerToken();
+    public int bytesPerToken() {
+        return store.bytesPerToken();
+    }
+
+    /** True when the ids are read from a memory-mapped file rather than the Java heap. */
+    public boolean mapped() {
+        return store instanceof MappedShorts || store instanceof MappedInts;
+    }
 
     /** Copies {@code count} ids starting at {@code from} into {@code target} as longs. */
     public void copyTo(int from, long[] target, int targetOffset, int count) {
-        for (int i = 0; i < count; i++) {
-            target[targetOffset + i] = get(from + i);
+        if (from < 0 || count < 0 || from + count > length) {
+            throw new IndexOutOfBoundsException("copy " + from + "+" + count + " of " + length);
         }
+        store.copyTo(offset + from, target, targetOffset, count);
     }
 
     public int[] toArray() {
         int[] out = new int[length];
         for (int i = 0; i < length; i++) {
-            out[i] = get(i);
+            out[i] = store.get(offset + i);
         }
         return out;
     }
 
     /** Wraps ids, choosing the narrowest store that holds {@code vocabularySize} distinct ids. */
     public static Tokens of(int[] ids, int count, int vocabularySize) {
-        if (vocabularySize <= 1 << 16) {
-            short[] data = new short[count];
-            for (int i = 0; i < count; i++) {
-                data[i] = (short) ids[i];
-            }
-            return new Short16(data, 0, count);
+        TokenBuffer buffer = new TokenBuffer(count);
+        if (vocabularySize > TokenBuffer.SHORT_LIMIT) {
+            buffer.widen();
         }
-        return new Int32(java.util.Arrays.copyOf(ids, count), 0, count);
+        for (int i = 0; i < count; i++) {
+            buffer.add(ids[i]);
+        }
+        return over(buffer.store());
     }
 
     public static Tokens ofShorts(short[] data, int count) {
-        return new Short16(data, 0, count);
+        return over(new ShortChunks(new short[][] {java.util.Arrays.copyOf(data, count)}, count, 31));
     }
 
     public static Tokens ofInts(int[] data, int count) {
-        return new Int32(data, 0, count);
+        return over(new IntChunks(new int[][] {java.util.Arrays.copyOf(data, count)}, count, 31));
     }
 
-    protected void checkSlice(int from, int to) {
-        if (from < 0 || to > length || from > to) {
-            throw new IndexOutOfBoundsException("slice " + from + ".." + to + " of " + length);
+    /** Where the ids live. Chunks hold {@code 1 << bits} ids each; only the last may be shorter. */
+    abstract static sealed class Store permits ShortChunks, IntChunks, MappedShorts, MappedInts {
+        final long size;
+        final int bits;
+        final long mask;
+
+        Store(long size, int bits) {
+            this.size = size;
+            this.bits = bits;
+            this.mask = (1L << bits) - 1;
+        }
+
+        final long size() {
+            return size;
+        }
+
+        abstract int get(long index);
+
+        abstract int bytesPerToken();
+
+        void copyTo(long from, long[] target, int targetOffset, int count) {
+            for (int i = 0; i < count; i++) {
+                target[targetOffset + i] = get(from + i);
+            }
         }
     }
 
-    /** Ids stored as unsigned 16-bit values. */
-    public static final class Short16 extends Tokens {
-        private final short[] data;
+    static final class ShortChunks extends Store {
+        final short[][] chunks;
 
-        Short16(short[] data, int offset, int length) {
-            super(offset, length);
-            this.data = data;
+        ShortChunks(short[][] chunks, long size, int bits) {
+            super(size, bits);
+            this.chunks = chunks;
         }
 
         @Override
-        public int get(int index) {
-            return data[offset + index] & 0xFFFF;
+        int get(long index) {
+            return chunks[(int) (index >>> bits)][(int) (index & mask)] & 0xFFFF;
         }
 
         @Override
-        public Tokens slice(int from, int to) {
-            checkSlice(from, to);
-            return new Short16(data, offset + from, to - from);
-        }
-
-        @Override
-        public int bytesPerToken() {
+        int bytesPerToken() {
             return 2;
         }
 
-        /** The backing array, for writing a cache; read only the documented range. */
-        public short[] backingArray() {
-            return data;
-        }
-
-        public int backingOffset() {
-            return offset;
+        @Override
+        void copyTo(long from, long[] target, int targetOffset, int count) {
+            while (count > 0) {
+                short[] chunk = chunks[(int) (from >>> bits)];
+                int at = (int) (from & mask);
+                int n = Math.min(count, chunk.length - at);
+                for (int i = 0; i < n; i++) {
+                    target[targetOffset + i] = chunk[at + i] & 0xFFFF;
+                }
+                from += n;
+                targetOffset += n;
+                count -= n;
+            }
         }
     }
 
-    /** Ids stored as 32-bit values. */
-    public static final class Int32 extends Tokens {
-        private final int[] data;
+    static final class IntChunks extends Store {
+        final int[][] chunks;
 
-        Int32(int[] data, int offset, int length) {
-            super(offset, length);
-            this.data = data;
+        IntChunks(int[][] chunks, long size, int bits) {
+            super(size, bits);
+            this.chunks = chunks;
         }
 
         @Override
-        public int get(int index) {
-            return data[offset + index];
+        int get(long index) {
+            return chunks[(int) (index >>> bits)][(int) (index & mask)];
         }
 
         @Override
-        public Tokens slice(int from, int to) {
-            checkSlice(from, to);
-            return new Int32(data, offset + from, to - from);
-        }
-
-        @Override
-        public int bytesPerToken() {
+        int bytesPerToken() {
             return 4;
         }
 
-        public int[] backingArray() {
-            return data;
+        @Override
+        void copyTo(long from, long[] target, int targetOffset, int count) {
+            while (count > 0) {
+                int[] chunk = chunks[(int) (from >>> bits)];
+                int at = (int) (from & mask);
+                int n = Math.min(count, chunk.length - at);
+                for (int i = 0; i < n; i++) {
+                    target[targetOffset + i] = chunk[at + i];
+                }
+                from += n;
+                targetOffset += n;
+                count -= n;
+            }
+        }
+    }
+
+    static final class MappedShorts extends Store {
+        final ShortBuffer[] segments;
+
+        MappedShorts(ShortBuffer[] segments, long size, int bits) {
+            super(size, bits);
+            this.segments = segments;
         }
 
-        public int backingOffset() {
-            return offset;
+        @Override
+        int get(long index) {
+            return segments[(int) (index >>> bits)].get((int) (index & mask)) & 0xFFFF;
+        }
+
+        @Override
+        int bytesPerToken() {
+            return 2;
+        }
+    }
+
+    static final class MappedInts extends Store {
+        final IntBuffer[] segments;
+
+        MappedInts(IntBuffer[] segments, long size, int bits) {
+            super(size, bits);
+            this.segments = segments;
+        }
+
+        @Override
+        int get(long index) {
+            return segments[(int) (index >>> bits)].get((int) (index & mask));
+        }
+
+        @Override
+        int bytesPerToken() {
+            return 4;
         }
     }
 }

@@ -79,5 +79,7 @@ public final class Figures {
             "corpus.val_tokens", "model.params", "model.layers", "train.steps", "train.loss",
             "train.val_loss", "train.val_bits", "train.best_val_loss", "train.tok_per_s",
             "train.seconds", "sample.entropy", "sample.min_entropy", "sample.warnings",
-            "sample.tokens", "sample.tok_per_s");
+            "sample.tokens", "sample.tok_per_s",
+            "corpus.top_share", "corpus.entropy_ratio", "corpus.unk_share", "corpus.ending_share",
+            "corpus.longest_run");
 }

@@ -1,0 +1,246 @@
+package lstmsh.corpus;
+
+import java.util.Arrays;
+
+/**
+ * Measures a token stream chunk by chunk as it goes by: the longest run of each token, and how
+ * lines end. Line endings are counted with the Misra–Gries summary, so memory stays fixed
+ * however many lines there are; the count of the most common ending is exact while fewer than
+ * {@link #ENDING_SLOTS} distinct endings were seen, and otherwise at most lines / {@link
+ * #ENDING_SLOTS} low (the summary takes the median count off every ending when it is full). Counts come from the encoder, which has them already.
+ */
+final class StatsBuilder {
+
+    static final int ENDING_SLOTS = 4096;
+
+    private final int[] longest;
+    private final int newline;
+    private final int unk;
+    private final int endingLength;
+    /** The last {@code endingLength} ids before the current chunk. */
+    private final int[] ring;
+    private final int ringMask;
+    private int ringPos;
+    private final int[] scratch;
+    private long position;
+    private long lastNewline = -1;
+    private long lines;
+    private int previous = -1;
+    private int run;
+
+    private final long[] keys = new long[2 * ENDING_SLOTS];
+    private final long[] slotCounts = new long[2 * ENDING_SLOTS];
+    private final int[][] slotTokens = new int[2 * ENDING_SLOTS][];
+    private int used;
+    private long decrements;
+
+    /**
+     * @param newline id of the newline token, or -1 when lines are not measured
+     * @param unk id of {@code <unk>}, or -1
+     * @param endingLength tokens that make a line's ending; a power of two
+     */
+    StatsBuilder(int vocabularySize, int newline, int unk, int endingLength) {
+        if (Integer.bitCount(endingLength) != 1) {
+            throw new IllegalArgumentException("ending length must be a power of two");
+        }
+        this.longest = new int[vocabularySize];
+        this.newline = newline;
+        this.unk = unk;
+        this.endingLength = endingLength;
+        this.ring = new int[endingLength];
+        this.ringMask = endingLength - 1;
+        this.scratch = new int[endingLength];
+    }
+
+    void scan(short[] c, int count) {
+        scan(c, count, null);
+    }
+
+    private static final int BLOCK = 1 << 15;
+    /** Where the newlines of the current block are; kept apart so the main loop stays simple. */
+    private final int[] newlines = new int[BLOCK];
+
+    /** Renumbers {@code c} in place by {@code map} (when not null) while measuring it. */
+    void scan(short[] c, int count, int[] map) {
+        int prev = previous;
+        int r = run;
+        int nl = newline;
+        int[] top = longest;
+        int[] at = newlines;
+        for (int from = 0; from < count; from += BLOCK) {
+            int to = Math.min(count, from + BLOCK);
+            int found = 0;
+            for (int i = from; i < to; i++) {
+                int id = c[i] & 0xFFFF;
+                if (map != null) {
+                    id = map[id];
+                    c[i] = (short) id;
+                }
+                if (id == prev) {
+                    r++;
+                } else {
+                    if (prev >= 0 && r > top[prev]) {
+                        top[prev] = r;
+                    }
+                    prev = id;
+                    r = 1;
+                }
+                at[found] = i;
+                found += id == nl ? 1 : 0;
+            }
+            for (int f = 0; f < found; f++) {
+                int i = at[f];
+                int length = (int) Math.min(endingLength, position + i - lastNewline - 1);
+                if (length > 0) {
+                    for (int k = 0; k < length; k++) {
+                        int local = i - length + k;
+                        scratch[k] = local >= 0 ? c[local] & 0xFFFF : ring[(ringPos + local) & ringMask];
+                    }
+                    endLine(length);
+                }
+                lastNewline = position + i;
+            }
+        }
+        previous = prev;
+        run = r;
+        for (int k = Math.max(0, count - endingLength); k < count; k++) {
+            ring[ringPos++ & ringMask] = c[k] & 0xFFFF;
+        }
+        position += count;
+    }
+
+    void scan(int[] c, int count) {
+        int prev = previous;
+        int r = run;
+        int nl = newline;
+        int[] top = longest;
+        int[] at = newlines;
+        for (int from = 0; from < count; from += BLOCK) {
+            int to = Math.min(count, from + BLOCK);
+            int found = 0;
+            for (int i = from; i < to; i++) {
+                int id = c[i];
+                if (id == prev) {
+                    r++;
+                } else {
+                    if (prev >= 0 && r > top[prev]) {
+                        top[prev] = r;
+                    }
+                    prev = id;
+                    r = 1;
+                }
+                at[found] = i;
+                found += id == nl ? 1 : 0;
+            }
+            for (int f = 0; f < found; f++) {
+                int i = at[f];
+                int length = (int) Math.min(endingLength, position + i - lastNewline - 1);
+                if (length > 0) {
+                    for (int k = 0; k < length; k++) {
+                        int local = i - length + k;
+                        scratch[k] = local >= 0 ? c[local] : ring[(ringPos + local) & ringMask];
+                    }
+                    endLine(length);
+                }
+                lastNewline = position + i;
+            }
+        }
+        previous = prev;
+        run = r;
+        for (int k = Math.max(0, count - endingLength); k < count; k++) {
+            ring[ringPos++ & ringMask] = c[k];
+        }
+        position += count;
+    }
+
+    /** Counts the ending in {@code scratch[0, n)}. */
+    private void endLine(int n) {
+        lines++;
+        long h = 0x9E3779B97F4A7C15L ^ n;
+        for (int i = 0; i < n; i++) {
+            h = (h ^ scratch[i]) * 0x100000001B3L;
+            h ^= h >>> 29;
+        }
+        if (h == 0) {
+            h = 1;
+        }
+        int mask = keys.length - 1;
+        int slot = (int) (h ^ (h >>> 32)) & mask;
+        while (keys[slot] != 0) {
+            if (keys[slot] == h) {
+                slotCounts[slot]++;
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+        if (used < ENDING_SLOTS) {
+            keys[slot] = h;
+            slotCounts[slot] = 1;
+            slotTokens[slot] = Arrays.copyOf(scratch, n);
+            used++;
+            return;
+        }
+        // Full: take the median count off every ending (and all of this one's single count), as
+        // Misra–Gries does one at a time; at least half the slots come free, so this stays rare.
+        long[] present = new long[used];
+        int k = 0;
+        for (int s = 0; s < keys.length; s++) {
+            if (keys[s] != 0) {
+                present[k++] = slotCounts[s];
+            }
+        }
+        Arrays.sort(present);
+        long cut = present[used / 2];
+        decrements += cut;
+        long[] oldKeys = keys.clone();
+        long[] oldCounts = slotCounts.clone();
+        int[][] oldTokens = slotTokens.clone();
+        Arrays.fill(keys, 0);
+        Arrays.fill(slotCounts, 0);
+        Arrays.fill(slotTokens, null);
+        used = 0;
+        for (int s = 0; s < oldKeys.length; s++) {
+            if (oldKeys[s] != 0 && oldCounts[s] > cut) {
+                int t = (int) (oldKeys[s] ^ (oldKeys[s] >>> 32)) & mask;
+                while (keys[t] != 0) {
+                    t = (t + 1) & mask;
+                }
+                keys[t] = oldKeys[s];
+                slotCounts[t] = oldCounts[s] - cut;
+                slotTokens[t] = oldTokens[s];
+                used++;
+            }
+        }
+    }
+
+    /** The statistics, given the count of every final id. */
+    CorpusStats finish(long[] counts) {
+        if (previous >= 0 && run > longest[previous]) {
+            longest[previous] = run;
+        }
+        if (newline >= 0) {
+            int length = (int) Math.min(endingLength, position - lastNewline - 1);
+            if (length > 0) {
+                for (int k = 0; k < length; k++) {
+                    scratch[k] = ring[(ringPos - length + k) & ringMask];
+                }
+                endLine(length);
+            }
+        }
+        int best = -1;
+        for (int s = 0; s < keys.length; s++) {
+            if (keys[s] != 0 && (best < 0 || slotCounts[s] > slotCounts[best]
+                    || slotCounts[s] == slotCounts[best] && Arrays.compare(slotTokens[s], slotTokens[best]) < 0)) {
+                best = s;
+            }
+        }
+        long endingCount = best < 0 ? 0 : slotCounts[best];
+        int[] ending = best < 0 ? new int[0] : slotTokens[best];
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        return new CorpusStats(counts, longest, total, newline, unk, endingLength, lines, endingCount, ending,
+                decrements == 0);
+    }
+}
