@@ -278,16 +278,17 @@ public final class CorpusCache {
 
     // ---- writing
 
-    /** Writes one entry while the ids are finalised, then renames it into place. */
-    final class Writer implements TokenBuffer.ChunkSink, AutoCloseable {
+    /**
+     * Writes one entry while the ids are finalised, then renames it into place. Parts of the
+     * corpus can be written at once from several threads, each at its own offset.
+     */
+    final class Writer implements AutoCloseable {
         private final Key key;
         private final Path temporary;
         private final FileChannel channel;
-        private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 23).order(ByteOrder.LITTLE_ENDIAN);
         private final int width;
-        private long count;
         private boolean done;
-        private IOException failure;
+        private volatile IOException failure;
 
         Writer(Key key, int width) throws IOException {
             this.key = key;
@@ -298,72 +299,88 @@ public final class CorpusCache {
             ByteBuffer head = ByteBuffer.allocate(DATA_OFFSET);
             head.put(MAGIC).putInt(FORMAT).putInt(width);
             head.position(DATA_OFFSET).flip();
-            write(head);
-        }
-
-        private void write(ByteBuffer b) throws IOException {
-            while (b.hasRemaining()) {
-                channel.write(b);
+            while (head.hasRemaining()) {
+                channel.write(head);
             }
         }
 
-        @Override
-        public void shorts(short[] ids, int n) {
-            if (failure != null) {
-                return;
+        /** Where the ids from token {@code first} on go. */
+        TokenBuffer.ChunkSink at(long first) {
+            return new Part(first);
+        }
+
+        /** Writes ids in order from its first token; keeps the first error for {@link #finish}. */
+        private final class Part implements TokenBuffer.ChunkSink {
+            private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 23).order(ByteOrder.LITTLE_ENDIAN);
+            private long position;
+
+            Part(long first) {
+                this.position = DATA_OFFSET + first * width;
             }
-            try {
-                for (int at = 0; at < n; ) {
-                    int k = Math.min(n - at, buffer.remaining() / 2);
-                    buffer.asShortBuffer().put(ids, at, k);
-                    buffer.position(buffer.position() + 2 * k);
-                    at += k;
-                    if (!buffer.hasRemaining()) {
-                        flush();
+
+            @Override
+            public void shorts(short[] ids, int n) {
+                try {
+                    for (int at = 0; at < n; ) {
+                        int k = Math.min(n - at, buffer.remaining() / 2);
+                        buffer.asShortBuffer().put(ids, at, k);
+                        buffer.position(buffer.position() + 2 * k);
+                        at += k;
+                        if (!buffer.hasRemaining()) {
+                            flush();
+                        }
                     }
+                } catch (IOException e) {
+                    // Kept for finish: the ids are being renumbered in place and that pass must not stop.
+                    failure = e;
                 }
-                count += n;
-            } catch (IOException e) {
-                // Kept for finish: the ids are being renumbered in place and that pass must not stop.
-                failure = e;
             }
-        }
 
-        @Override
-        public void ints(int[] ids, int n) {
-            if (failure != null) {
-                return;
-            }
-            try {
-                for (int at = 0; at < n; ) {
-                    int k = Math.min(n - at, buffer.remaining() / 4);
-                    buffer.asIntBuffer().put(ids, at, k);
-                    buffer.position(buffer.position() + 4 * k);
-                    at += k;
-                    if (!buffer.hasRemaining()) {
-                        flush();
+            @Override
+            public void ints(int[] ids, int n) {
+                try {
+                    for (int at = 0; at < n; ) {
+                        int k = Math.min(n - at, buffer.remaining() / 4);
+                        buffer.asIntBuffer().put(ids, at, k);
+                        buffer.position(buffer.position() + 4 * k);
+                        at += k;
+                        if (!buffer.hasRemaining()) {
+                            flush();
+                        }
                     }
+                } catch (IOException e) {
+                    failure = e;
                 }
-                count += n;
-            } catch (IOException e) {
-                // Kept for finish: the ids are being renumbered in place and that pass must not stop.
-                failure = e;
             }
-        }
 
-        private void flush() throws IOException {
-            buffer.flip();
-            write(buffer);
-            buffer.clear();
+            @Override
+            public void done() {
+                try {
+                    flush();
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+
+            private void flush() throws IOException {
+                if (failure != null) {
+                    buffer.clear();
+                    return;
+                }
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    position += channel.write(buffer, position);
+                }
+                buffer.clear();
+            }
         }
 
         /** Writes the trailer and renames the entry into place; returns the entry's tokens, mapped. */
-        Tokens finish(String level, Vocabulary vocabulary, CorpusStats stats, long bytes, long invalid,
+        Tokens finish(long count, String level, Vocabulary vocabulary, CorpusStats stats, long bytes, long invalid,
                 String firstInvalid, long crlf, long boms, long unkTypes) throws IOException {
             if (failure != null) {
                 throw failure;
             }
-            flush();
             long trailer = DATA_OFFSET + count * width;
             OutputStream os = new BufferedOutputStream(Channels.newOutputStream(channel.position(trailer)), 1 << 16);
             DataOutputStream out = new DataOutputStream(os);

@@ -12,14 +12,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * Reads text into a {@link Corpus} in one streaming pass over the bytes (see {@link
- * StreamEncoder}), then fixes the vocabulary, renumbers the ids and measures the stream in a
- * second pass over the ids alone; with a cache the ids are written out during that pass and
- * the corpus is then read from the mapped entry.
+ * Reads text into a {@link Corpus}. Pass one streams the bytes once (see {@link StreamEncoder}),
+ * numbering tokens as they come; the vocabulary is then fixed and pass two renumbers the ids
+ * and measures them, writing them to the cache when there is one, after which the corpus is
+ * read from the mapped cache entry. A large source is cut into parts at newlines (see {@link
+ * Segments}) and both passes run on the parts in parallel, one thread a core.
  *
  * <p>Refused: an empty source; one with fewer tokens than asked for; a file that looks binary
  * (more than 1% NUL); text with more than 1% invalid bytes for its encoding. Fewer invalid
@@ -31,6 +42,10 @@ public final class CorpusLoader {
     public static final double MAX_NUL_SHARE = 0.01;
     /** Above this share of invalid bytes the encoding is wrong, not the odd byte. */
     public static final double MAX_INVALID_SHARE = 0.01;
+    /** Sources at least this large are read by several threads. */
+    public static final long PARALLEL_BYTES = 32L << 20;
+    /** At most this many threads read one source. */
+    public static final int MAX_THREADS = 4;
     /** Bytes of a single file probed for NUL before reading it all. */
     static final int HEAD_PROBE = 1 << 16;
 
@@ -46,28 +61,34 @@ public final class CorpusLoader {
     /**
      * @param cache where encoded corpora are kept, or null for none
      * @param minTokens fewer tokens than this are refused (e.g. one training sequence)
-     * @param progress called between buffers
-     * @param cancelled checked between buffers; true stops the load
+     * @param progress called from the loading thread every so often
+     * @param cancelled checked every so often; true stops the load
+     * @param threads threads to read with (0: one a core, at most {@link #MAX_THREADS}, for sources of
+     *     {@link #PARALLEL_BYTES} or more)
      */
-    public record Options(CorpusCache cache, long minTokens, Progress progress, BooleanSupplier cancelled) {
+    public record Options(CorpusCache cache, long minTokens, Progress progress, BooleanSupplier cancelled, int threads) {
         public static Options defaults() {
-            return new Options(null, 1, Progress.NONE, () -> false);
+            return new Options(null, 1, Progress.NONE, () -> false, 0);
         }
 
         public Options withCache(CorpusCache c) {
-            return new Options(c, minTokens, progress, cancelled);
+            return new Options(c, minTokens, progress, cancelled, threads);
         }
 
         public Options withMinTokens(long n) {
-            return new Options(cache, n, progress, cancelled);
+            return new Options(cache, n, progress, cancelled, threads);
         }
 
         public Options withProgress(Progress p) {
-            return new Options(cache, minTokens, p, cancelled);
+            return new Options(cache, minTokens, p, cancelled, threads);
         }
 
         public Options withCancel(BooleanSupplier c) {
-            return new Options(cache, minTokens, progress, c);
+            return new Options(cache, minTokens, progress, c, threads);
+        }
+
+        public Options withThreads(int n) {
+            return new Options(cache, minTokens, progress, cancelled, n);
         }
     }
 
@@ -85,7 +106,7 @@ public final class CorpusLoader {
         if (encoder.out.size() == 0) {
             throw new LstmshException(source + " is empty; give a file with text in it");
         }
-        return finish(source, settings, encoder, null, Progress.NONE).corpus;
+        return finish(source, settings, List.of(encoder), null, Progress.NONE, () -> false, null).corpus;
     }
 
     public static Loaded load(String path, CorpusSettings settings, Options options) {
@@ -105,7 +126,6 @@ public final class CorpusLoader {
         Tokenizer tokenizer = settings.tokenizer();
         CorpusCache cache = options.cache();
         CorpusCache.Key key = null;
-        String cacheNote = "";
         if (cache != null && cache.wants(bytes)) {
             try {
                 key = CorpusCache.key(source, settings, tokenizer.level());
@@ -121,49 +141,49 @@ public final class CorpusLoader {
                         hit.crlf(), hit.boms(), hit.unkTypes(), LoadReport.Cache.HIT, "", seconds));
             }
         }
-        StreamEncoder encoder;
+        int threads = !asciiCompatible ? 1
+                : options.threads() > 0 ? options.threads()
+                : bytes < PARALLEL_BYTES ? 1
+                : Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "corpus-load");
+            t.setDaemon(true);
+            return t;
+        }) : null;
         try {
-            encoder = new StreamEncoder("word".equals(settings.level()), settings.lowercase(),
-                    "word".equals(settings.level()) ? bytes / 5 : bytes);
-            long[] done = {0};
-            options.progress().update("reading", 0, bytes);
-            for (Path file : source.files()) {
-                encoder.file(file, charset, n -> {
-                    done[0] += n;
-                    options.progress().update("reading", done[0], bytes);
-                    return !options.cancelled().getAsBoolean();
-                });
+            List<StreamEncoder> encoders = encode(path, source, settings, charset, bytes, threads, pool, options);
+            long tokens = 0;
+            long invalid = 0;
+            long crlf = 0;
+            long boms = 0;
+            for (StreamEncoder e : encoders) {
+                tokens += e.out.size();
+                invalid += e.invalidBytes;
+                crlf += e.norm.crlf;
+                boms += e.norm.boms;
             }
-        } catch (StreamEncoder.Stopped e) {
-            throw new LstmshException("load of " + path + " stopped; the corpus you had is kept");
-        } catch (StreamEncoder.TooManyTokens e) {
-            throw new LstmshException(path + " has more than " + Integer.MAX_VALUE
-                    + " tokens, more than one corpus can hold; load a part of it, or use --level word");
-        } catch (OutOfMemoryError e) {
-            throw outOfMemory(path, bytes);
-        } catch (IOException | UncheckedIOException e) {
-            throw new LstmshException("cannot read " + path + ": " + e.getMessage(), e);
-        }
-        long tokens = encoder.out.size();
-        if (tokens == 0) {
-            throw new LstmshException(path + " has no text (only a byte-order mark or nothing at all); give a file with text in it");
-        }
-        checkText(path, source, encoder, charset, asciiCompatible);
-        checkSize(path, tokens, options.minTokens());
-        String firstInvalid = describeInvalid(encoder, asciiCompatible);
+            if (tokens == 0) {
+                throw new LstmshException(path + " has no text (only a byte-order mark or nothing at all); give a file with text in it");
+            }
+            if (tokens > Integer.MAX_VALUE) {
+                throw tooManyTokens(path);
+            }
+            StreamEncoder firstBad = encoders.stream().filter(e -> e.firstInvalidOffset >= 0).findFirst().orElse(null);
+            String firstInvalid = describeInvalid(firstBad, asciiCompatible);
+            checkText(path, encoders, tokens, invalid, bytes, charset, firstInvalid);
+            checkSize(path, tokens, options.minTokens());
 
-        CacheTarget target = null;
-        if (key != null) {
-            long free = cache.usableSpace();
-            if (free >= 0 && free < tokens * 4 + (1L << 30)) {
-                cacheNote = "not enough free disk space in " + cache.dir();
-            } else {
-                target = new CacheTarget(cache, key, bytes, encoder.invalidBytes, firstInvalid, encoder.norm.crlf,
-                        encoder.norm.boms);
+            String cacheNote = "";
+            CacheTarget target = null;
+            if (key != null) {
+                long free = cache.usableSpace();
+                if (free >= 0 && free < tokens * 4 + (1L << 30)) {
+                    cacheNote = "not enough free disk space in " + cache.dir();
+                } else {
+                    target = new CacheTarget(cache, key, bytes, invalid, firstInvalid, crlf, boms);
+                }
             }
-        }
-        try {
-            Finished f = finish(path, settings, encoder, target, options.progress());
+            Finished f = finish(path, settings, encoders, target, options.progress(), options.cancelled(), pool);
             LoadReport.Cache cacheUse = key == null ? LoadReport.Cache.OFF : LoadReport.Cache.FAILED;
             if (f.cacheError != null) {
                 cacheNote = f.cacheError;
@@ -171,11 +191,126 @@ public final class CorpusLoader {
                 cacheUse = LoadReport.Cache.WRITTEN;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Loaded(f.corpus, new LoadReport(source, bytes, encoder.invalidBytes, firstInvalid,
-                    encoder.norm.crlf, encoder.norm.boms, f.unkTypes, cacheUse, cacheNote, seconds));
+            return new Loaded(f.corpus, new LoadReport(source, bytes, invalid, firstInvalid, crlf, boms, f.unkTypes,
+                    cacheUse, cacheNote, seconds));
         } catch (OutOfMemoryError e) {
             throw outOfMemory(path, bytes);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
+    }
+
+    /** Pass one: every part of the source on its own encoder, in parallel when there is a pool. */
+    private static List<StreamEncoder> encode(String path, CorpusSource source, CorpusSettings settings,
+            Charset charset, long bytes, int threads, ExecutorService pool, Options options) {
+        boolean word = "word".equals(settings.level());
+        List<List<Segments.Piece>> parts;
+        try {
+            parts = Segments.plan(source.files(), threads);
+        } catch (IOException e) {
+            throw new LstmshException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        AtomicLong done = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        // Run on this thread, the encoder itself reports progress; on a pool, this thread does.
+        boolean inline = pool == null || parts.size() == 1;
+        List<StreamEncoder> encoders = new ArrayList<>();
+        List<Runnable> jobs = new ArrayList<>();
+        for (List<Segments.Piece> part : parts) {
+            long partBytes = part.stream().mapToLong(p -> p.end() - p.start()).sum();
+            StreamEncoder encoder = new StreamEncoder(word, settings.lowercase(), word ? partBytes / 5 : partBytes);
+            encoders.add(encoder);
+            jobs.add(() -> {
+                for (Segments.Piece p : part) {
+                    try {
+                        encoder.piece(p.file(), p.start(), p.end(), p.fileStart(), p.separatorAfter(), charset, n -> {
+                            long d = done.addAndGet(n);
+                            if (inline) {
+                                options.progress().update("reading", d, bytes);
+                            }
+                            return !stop.get() && !options.cancelled().getAsBoolean();
+                        });
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+        }
+        run("reading", jobs, pool, done, bytes, stop, options.progress(), options.cancelled(), path);
+        return encoders;
+    }
+
+    /**
+     * Runs jobs (on the pool when there is one) while reporting progress and watching for
+     * cancellation from this thread; rethrows what a job threw as a user error.
+     */
+    private static void run(String phase, List<Runnable> jobs, ExecutorService pool, AtomicLong done, long total,
+            AtomicBoolean stop, Progress progress, BooleanSupplier cancelled, String path) {
+        try {
+            progress.update(phase, 0, total);
+            if (pool == null || jobs.size() == 1) {
+                for (Runnable job : jobs) {
+                    job.run();
+                }
+                progress.update(phase, done.get(), total);
+                return;
+            }
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable job : jobs) {
+                futures.add(pool.submit(job));
+            }
+            for (Future<?> f : futures) {
+                while (true) {
+                    try {
+                        f.get(200, TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (TimeoutException e) {
+                        progress.update(phase, done.get(), total);
+                        if (cancelled.getAsBoolean()) {
+                            stop.set(true);
+                        }
+                    }
+                }
+            }
+            progress.update(phase, done.get(), total);
+        } catch (ExecutionException e) {
+            stop.set(true);
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw translate(r, path);
+            }
+            if (cause instanceof OutOfMemoryError o) {
+                throw o;
+            }
+            throw new LstmshException("cannot load " + path + ": " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.set(true);
+            throw new LstmshException("load of " + path + " interrupted; the corpus you had is kept");
+        } catch (RuntimeException r) {
+            stop.set(true);
+            throw translate(r, path);
+        }
+    }
+
+    private static RuntimeException translate(RuntimeException r, String path) {
+        if (r instanceof StreamEncoder.Stopped) {
+            return new LstmshException("load of " + path + " stopped; the corpus you had is kept");
+        }
+        if (r instanceof StreamEncoder.TooManyTokens) {
+            return tooManyTokens(path);
+        }
+        if (r instanceof UncheckedIOException io) {
+            return new LstmshException("cannot read " + path + ": " + io.getCause().getMessage(), io);
+        }
+        return r;
+    }
+
+    private static LstmshException tooManyTokens(String path) {
+        return new LstmshException(path + " has more than " + Integer.MAX_VALUE
+                + " tokens, more than one corpus can hold; load a part of it, or use --level word");
     }
 
     private static LstmshException outOfMemory(String path, long bytes) {
@@ -215,20 +350,25 @@ public final class CorpusLoader {
                         + "(UTF-16 or UTF-32 text: add --encoding UTF-16 or UTF-32)", path, nuls, of));
     }
 
-    private static void checkText(String path, CorpusSource source, StreamEncoder encoder, Charset charset,
-            boolean asciiCompatible) {
-        long tokens = encoder.out.size();
-        int nul = encoder.names.indexOf("\0");
-        if (nul >= 0 && encoder.counts[nul] > tokens * MAX_NUL_SHARE) {
-            throw binary(path, encoder.counts[nul], encoder.bytes);
+    private static void checkText(String path, List<StreamEncoder> encoders, long tokens, long invalid, long bytes,
+            Charset charset, String firstInvalid) {
+        long nuls = 0;
+        for (StreamEncoder e : encoders) {
+            int nul = e.names.indexOf("\0");
+            if (nul >= 0) {
+                nuls += e.counts[nul];
+            }
         }
-        if (encoder.invalidBytes > encoder.bytes * MAX_INVALID_SHARE) {
+        if (nuls > tokens * MAX_NUL_SHARE) {
+            throw binary(path, nuls, bytes);
+        }
+        if (invalid > bytes * MAX_INVALID_SHARE) {
             String hint = charset.equals(StandardCharsets.UTF_8)
                     ? "if it is in another encoding, add --encoding NAME (e.g. windows-1252, ISO-8859-1, UTF-16)"
                     : "check --encoding";
             throw new LstmshException(String.format("%s is not %s text: %,d of its %,d bytes (%.1f%%) are invalid, "
-                            + "the first at %s; %s", path, charset.name(), encoder.invalidBytes, encoder.bytes,
-                    100.0 * encoder.invalidBytes / encoder.bytes, describeInvalid(encoder, asciiCompatible), hint));
+                            + "the first at %s; %s", path, charset.name(), invalid, bytes, 100.0 * invalid / bytes,
+                    firstInvalid, hint));
         }
     }
 
@@ -241,7 +381,7 @@ public final class CorpusLoader {
 
     /** Where the first invalid byte is: {@code byte 1,234 (line 7) of a.txt}; empty when none. */
     private static String describeInvalid(StreamEncoder encoder, boolean asciiCompatible) {
-        if (encoder.firstInvalidOffset < 0) {
+        if (encoder == null || encoder.firstInvalidOffset < 0) {
             return "";
         }
         String where = String.format("byte %,d", encoder.firstInvalidOffset);
@@ -276,12 +416,14 @@ public final class CorpusLoader {
 
     private record Finished(Corpus corpus, long unkTypes, boolean cached, String cacheError) {}
 
-    private static Finished finish(String source, CorpusSettings settings, StreamEncoder encoder, CacheTarget target,
-            Progress progress) {
+    /** Pass two: fixes the vocabulary, renumbers and measures every part, and writes the cache. */
+    private static Finished finish(String source, CorpusSettings settings, List<StreamEncoder> encoders,
+            CacheTarget target, Progress progress, BooleanSupplier cancelled, ExecutorService pool) {
         Tokenizer tokenizer = settings.tokenizer();
-        Plan plan = plan(source, settings, encoder);
-        StatsBuilder stats = CorpusStats.builder(plan.vocabulary, tokenizer.level());
-        int width = plan.vocabulary.size() <= TokenBuffer.SHORT_LIMIT ? 2 : 4;
+        Merged merged = merge(encoders);
+        Plan plan = plan(source, settings, merged);
+        int vocabulary = plan.vocabulary.size();
+        int width = vocabulary <= TokenBuffer.SHORT_LIMIT ? 2 : 4;
         String cacheError = null;
         CorpusCache.Writer writer = null;
         if (target != null) {
@@ -292,23 +434,45 @@ public final class CorpusLoader {
             }
         }
         try {
-            long total = encoder.out.size();
-            long[] done = {0};
-            Tokens.Store store = encoder.out.remap(plan.map, plan.vocabulary.size(), stats, writer, () -> {
-                done[0] = Math.min(total, done[0] + TokenBuffer.CHUNK);
-                progress.update("indexing", done[0], total);
-            });
-            long[] counts = new long[plan.vocabulary.size()];
-            for (int i = 0; i < plan.map.length; i++) {
-                counts[plan.map[i]] += encoder.counts[i];
+            int parts = encoders.size();
+            StatsBuilder[] stats = new StatsBuilder[parts];
+            Tokens.Store[] stores = new Tokens.Store[parts];
+            long total = 0;
+            List<Runnable> jobs = new ArrayList<>();
+            AtomicLong done = new AtomicLong();
+            for (int s = 0; s < parts; s++) {
+                int part = s;
+                StreamEncoder encoder = encoders.get(s);
+                int[] map = new int[encoder.names.size()];
+                for (int i = 0; i < map.length; i++) {
+                    map[i] = plan.map[merged.maps[s][i]];
+                }
+                stats[s] = CorpusStats.builder(plan.vocabulary, tokenizer.level());
+                TokenBuffer.ChunkSink sink = writer == null ? null : writer.at(total);
+                long size = encoder.out.size();
+                total += size;
+                jobs.add(() -> {
+                    stores[part] = encoder.out.remap(map, vocabulary, stats[part], sink,
+                            () -> done.addAndGet(TokenBuffer.CHUNK));
+                    done.addAndGet(size % TokenBuffer.CHUNK - (size % TokenBuffer.CHUNK == 0 ? 0 : TokenBuffer.CHUNK));
+                });
             }
-            CorpusStats measured = stats.finish(counts);
-            Tokens tokens = Tokens.over(store);
+            // Renumbering must not stop half way (the ids are changed in place), so no cancel here.
+            run("indexing", jobs, pool, done, total, new AtomicBoolean(), progress, () -> false, source);
+            for (int s = 1; s < parts; s++) {
+                stats[0].absorb(stats[s], stores[s]);
+            }
+            long[] counts = new long[vocabulary];
+            for (int i = 0; i < plan.map.length; i++) {
+                counts[plan.map[i]] += merged.counts[i];
+            }
+            CorpusStats measured = stats[0].finish(counts);
+            Tokens tokens = Tokens.over(parts == 1 ? stores[0] : new Tokens.Joined(stores));
             boolean cached = false;
             if (writer != null) {
                 try {
-                    tokens = writer.finish(tokenizer.level(), plan.vocabulary, measured, target.bytes, target.invalid,
-                            target.firstInvalid, target.crlf, target.boms, plan.unkTypes);
+                    tokens = writer.finish(total, tokenizer.level(), plan.vocabulary, measured, target.bytes,
+                            target.invalid, target.firstInvalid, target.crlf, target.boms, plan.unkTypes);
                     cached = true;
                 } catch (IOException e) {
                     cacheError = "cannot write to " + target.cache.dir() + ": " + e.getMessage();
@@ -323,7 +487,51 @@ public final class CorpusLoader {
         }
     }
 
-    /** The final vocabulary and the provisional → final id map. */
+    /**
+     * The parts' provisional vocabularies as one: every distinct token once, in the order first
+     * seen; {@code maps[part][local id]} is its merged id.
+     */
+    private record Merged(List<String> names, long[] counts, int[] codePoints, int[][] maps) {}
+
+    private static Merged merge(List<StreamEncoder> encoders) {
+        if (encoders.size() == 1) {
+            StreamEncoder e = encoders.get(0);
+            int n = e.names.size();
+            int[] identity = new int[n];
+            Arrays.setAll(identity, i -> i);
+            return new Merged(e.names, Arrays.copyOf(e.counts, n), Arrays.copyOf(e.codePoints, n),
+                    new int[][] {identity});
+        }
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        long[] counts = new long[64];
+        int[] codePoints = new int[64];
+        int[][] maps = new int[encoders.size()][];
+        for (int s = 0; s < encoders.size(); s++) {
+            StreamEncoder e = encoders.get(s);
+            int n = e.names.size();
+            maps[s] = new int[n];
+            for (int i = 0; i < n; i++) {
+                String name = e.names.get(i);
+                Integer id = ids.get(name);
+                if (id == null) {
+                    id = names.size();
+                    ids.put(name, id);
+                    names.add(name);
+                    if (id == counts.length) {
+                        counts = Arrays.copyOf(counts, 2 * id);
+                        codePoints = Arrays.copyOf(codePoints, 2 * id);
+                    }
+                    codePoints[id] = e.codePoints[i];
+                }
+                counts[id] += e.counts[i];
+                maps[s][i] = id;
+            }
+        }
+        return new Merged(names, Arrays.copyOf(counts, names.size()), Arrays.copyOf(codePoints, names.size()), maps);
+    }
+
+    /** The final vocabulary and the merged → final id map. */
     private record Plan(Vocabulary vocabulary, int[] map, long unkTypes) {}
 
     /**
@@ -332,22 +540,23 @@ public final class CorpusLoader {
      * falling count (ties in string order). {@code --min-count} and {@code --max-vocab} keep the
      * most frequent tokens; the rest become {@code <unk>}.
      */
-    private static Plan plan(String source, CorpusSettings settings, StreamEncoder encoder) {
-        int n = encoder.names.size();
+    private static Plan plan(String source, CorpusSettings settings, Merged merged) {
+        List<String> names = merged.names;
+        int n = names.size();
         boolean word = "word".equals(settings.level());
-        long[] counts = encoder.counts;
-        int[] cps = encoder.codePoints;
+        long[] counts = merged.counts;
+        int[] cps = merged.codePoints;
         List<Integer> specials = new ArrayList<>();
         List<Integer> regular = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (Vocabulary.isSpecial(encoder.names.get(i))) {
+            if (Vocabulary.isSpecial(names.get(i))) {
                 specials.add(i);
             } else {
                 regular.add(i);
             }
         }
         Comparator<Integer> byCount = Comparator.<Integer>comparingLong(i -> -counts[i]);
-        byCount = word ? byCount.thenComparing(encoder.names::get) : byCount.thenComparingInt(i -> cps[i]);
+        byCount = word ? byCount.thenComparing(names::get) : byCount.thenComparingInt(i -> cps[i]);
         List<Integer> kept = new ArrayList<>();
         for (int i : regular) {
             if (counts[i] >= settings.minCount()) {
@@ -382,7 +591,7 @@ public final class CorpusLoader {
         int[] map = new int[n];
         for (int s : specials) {
             map[s] = tokens.size();
-            tokens.add(encoder.names.get(s));
+            tokens.add(names.get(s));
         }
         int unkId = -1;
         if (unk) {
@@ -393,7 +602,7 @@ public final class CorpusLoader {
         for (int i : kept) {
             isKept[i] = true;
             map[i] = tokens.size();
-            tokens.add(encoder.names.get(i));
+            tokens.add(names.get(i));
         }
         long unkTypes = 0;
         for (int i : regular) {

@@ -22,6 +22,8 @@ final class StatsBuilder {
     private final int ringMask;
     private int ringPos;
     private final int[] scratch;
+    /** Bits per id when an ending's ids fit in one long (then the key is the ending itself), else 0. */
+    private final int idBits;
     private long position;
     private long lastNewline = -1;
     private long lines;
@@ -50,6 +52,8 @@ final class StatsBuilder {
         this.ring = new int[endingLength];
         this.ringMask = endingLength - 1;
         this.scratch = new int[endingLength];
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, vocabularySize - 1));
+        this.idBits = bits * endingLength + 1 <= 63 ? bits : 0;
     }
 
     void scan(short[] c, int count) {
@@ -92,9 +96,15 @@ final class StatsBuilder {
                 int i = at[f];
                 int length = (int) Math.min(endingLength, position + i - lastNewline - 1);
                 if (length > 0) {
-                    for (int k = 0; k < length; k++) {
-                        int local = i - length + k;
-                        scratch[k] = local >= 0 ? c[local] & 0xFFFF : ring[(ringPos + local) & ringMask];
+                    if (i >= length) {
+                        for (int k = 0, first = i - length; k < length; k++) {
+                            scratch[k] = c[first + k] & 0xFFFF;
+                        }
+                    } else {
+                        for (int k = 0; k < length; k++) {
+                            int local = i - length + k;
+                            scratch[k] = local >= 0 ? c[local] & 0xFFFF : ring[(ringPos + local) & ringMask];
+                        }
                     }
                     endLine(length);
                 }
@@ -136,9 +146,13 @@ final class StatsBuilder {
                 int i = at[f];
                 int length = (int) Math.min(endingLength, position + i - lastNewline - 1);
                 if (length > 0) {
-                    for (int k = 0; k < length; k++) {
-                        int local = i - length + k;
-                        scratch[k] = local >= 0 ? c[local] : ring[(ringPos + local) & ringMask];
+                    if (i >= length) {
+                        System.arraycopy(c, i - length, scratch, 0, length);
+                    } else {
+                        for (int k = 0; k < length; k++) {
+                            int local = i - length + k;
+                            scratch[k] = local >= 0 ? c[local] : ring[(ringPos + local) & ringMask];
+                        }
                     }
                     endLine(length);
                 }
@@ -156,16 +170,24 @@ final class StatsBuilder {
     /** Counts the ending in {@code scratch[0, n)}. */
     private void endLine(int n) {
         lines++;
-        long h = 0x9E3779B97F4A7C15L ^ n;
-        for (int i = 0; i < n; i++) {
-            h = (h ^ scratch[i]) * 0x100000001B3L;
-            h ^= h >>> 29;
-        }
-        if (h == 0) {
+        long h;
+        if (idBits > 0) {
             h = 1;
+            for (int i = 0; i < n; i++) {
+                h = (h << idBits) | scratch[i];
+            }
+        } else {
+            h = 0x9E3779B97F4A7C15L ^ n;
+            for (int i = 0; i < n; i++) {
+                h = (h ^ scratch[i]) * 0x100000001B3L;
+                h ^= h >>> 29;
+            }
+            if (h == 0) {
+                h = 1;
+            }
         }
         int mask = keys.length - 1;
-        int slot = (int) (h ^ (h >>> 32)) & mask;
+        int slot = slot(h, mask);
         while (keys[slot] != 0) {
             if (keys[slot] == h) {
                 slotCounts[slot]++;
@@ -176,7 +198,7 @@ final class StatsBuilder {
         if (used < ENDING_SLOTS) {
             keys[slot] = h;
             slotCounts[slot] = 1;
-            slotTokens[slot] = Arrays.copyOf(scratch, n);
+            slotTokens[slot] = idBits > 0 ? null : Arrays.copyOf(scratch, n);
             used++;
             return;
         }
@@ -201,13 +223,107 @@ final class StatsBuilder {
         used = 0;
         for (int s = 0; s < oldKeys.length; s++) {
             if (oldKeys[s] != 0 && oldCounts[s] > cut) {
-                int t = (int) (oldKeys[s] ^ (oldKeys[s] >>> 32)) & mask;
+                int t = slot(oldKeys[s], mask);
                 while (keys[t] != 0) {
                     t = (t + 1) & mask;
                 }
                 keys[t] = oldKeys[s];
                 slotCounts[t] = oldCounts[s] - cut;
                 slotTokens[t] = oldTokens[s];
+                used++;
+            }
+        }
+    }
+
+    private static int slot(long key, int mask) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+    }
+
+    /** The ids of the ending in a slot. */
+    private int[] tokens(int slot) {
+        if (idBits == 0) {
+            return slotTokens[slot];
+        }
+        long key = keys[slot];
+        int n = (63 - Long.numberOfLeadingZeros(key)) / idBits;
+        int[] out = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            out[i] = (int) (key & ((1L << idBits) - 1));
+            key >>>= idBits;
+        }
+        return out;
+    }
+
+    /**
+     * Takes in the measurements of the stream that follows this one, {@code tokens} being that
+     * stream. Both must start at a line start (as the parts of a parallel load do), so only runs
+     * can cross the seam.
+     */
+    void absorb(StatsBuilder next, Tokens.Store tokens) {
+        if (next.position == 0) {
+            return;
+        }
+        int first = tokens.get(0);
+        long firstRun = 1;
+        while (firstRun < next.position && tokens.get(firstRun) == first) {
+            firstRun++;
+        }
+        for (int i = 0; i < longest.length; i++) {
+            longest[i] = Math.max(longest[i], next.longest[i]);
+        }
+        if (first == previous) {
+            int joined = (int) Math.min(Integer.MAX_VALUE, run + firstRun);
+            longest[first] = Math.max(longest[first], joined);
+            run = firstRun == next.position ? joined : next.run;
+        } else {
+            if (previous >= 0 && run > longest[previous]) {
+                longest[previous] = run;
+            }
+            run = next.run;
+        }
+        previous = next.previous;
+        if (next.lastNewline >= 0) {
+            lastNewline = position + next.lastNewline;
+        }
+        for (int k = 0; k < endingLength; k++) {
+            ring[k] = next.ring[k];
+        }
+        ringPos = next.ringPos;
+        position += next.position;
+        lines += next.lines;
+        // Misra–Gries summaries add up; past the slots, the count just below the largest ones comes off every ending.
+        java.util.Map<Long, long[]> sum = new java.util.HashMap<>();
+        java.util.Map<Long, int[]> tokensOf = new java.util.HashMap<>();
+        for (StatsBuilder b : new StatsBuilder[] {this, next}) {
+            for (int slot = 0; slot < b.keys.length; slot++) {
+                if (b.keys[slot] != 0) {
+                    sum.computeIfAbsent(b.keys[slot], k -> new long[1])[0] += b.slotCounts[slot];
+                    tokensOf.putIfAbsent(b.keys[slot], b.slotTokens[slot]);
+                }
+            }
+        }
+        decrements += next.decrements;
+        long cut = 0;
+        if (sum.size() > ENDING_SLOTS) {
+            long[] counts = sum.values().stream().mapToLong(c -> c[0]).sorted().toArray();
+            cut = counts[counts.length - 1 - ENDING_SLOTS];
+            decrements += cut;
+        }
+        Arrays.fill(keys, 0);
+        Arrays.fill(slotCounts, 0);
+        Arrays.fill(slotTokens, null);
+        used = 0;
+        int mask = keys.length - 1;
+        for (java.util.Map.Entry<Long, long[]> e : sum.entrySet()) {
+            long c = e.getValue()[0] - cut;
+            if (c > 0 && used < ENDING_SLOTS) {
+                int t = slot(e.getKey(), mask);
+                while (keys[t] != 0) {
+                    t = (t + 1) & mask;
+                }
+                keys[t] = e.getKey();
+                slotCounts[t] = c;
+                slotTokens[t] = tokensOf.get(e.getKey());
                 used++;
             }
         }
@@ -230,12 +346,12 @@ final class StatsBuilder {
         int best = -1;
         for (int s = 0; s < keys.length; s++) {
             if (keys[s] != 0 && (best < 0 || slotCounts[s] > slotCounts[best]
-                    || slotCounts[s] == slotCounts[best] && Arrays.compare(slotTokens[s], slotTokens[best]) < 0)) {
+                    || slotCounts[s] == slotCounts[best] && Arrays.compare(tokens(s), tokens(best)) < 0)) {
                 best = s;
             }
         }
         long endingCount = best < 0 ? 0 : slotCounts[best];
-        int[] ending = best < 0 ? new int[0] : slotTokens[best];
+        int[] ending = best < 0 ? new int[0] : tokens(best);
         long total = 0;
         for (long c : counts) {
             total += c;

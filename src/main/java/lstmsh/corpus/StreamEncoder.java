@@ -1,7 +1,6 @@
 package lstmsh.corpus;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -9,7 +8,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,7 +56,6 @@ final class StreamEncoder implements WordSplitter.Sink {
     long invalidBytes;
     Path firstInvalidFile;
     long firstInvalidOffset = -1;
-    int files;
     long bytes;
 
     StreamEncoder(boolean word, boolean lowercase, long expectedTokens) {
@@ -142,35 +141,38 @@ final class StreamEncoder implements WordSplitter.Sink {
 
     // ---- files
 
-    /** Starts a file; between files a document separator goes on a line of its own. */
-    void beginFile() {
-        if (files > 0) {
-            int newline = idOf('\n');
-            if (out.size() > 0 && out.get(out.size() - 1) != newline) {
-                add(newline);
-            }
-            add(docId());
+    /** Ends a file that another follows: a document separator on a line of its own. */
+    private void separator() {
+        int newline = idOf('\n');
+        if (out.size() > 0 && out.get(out.size() - 1) != newline) {
             add(newline);
         }
-        files++;
-        norm.newFile();
+        add(docId());
+        add(newline);
     }
 
-    void endFile() {
+    /** Encodes text already in memory, as one file. */
+    void text(String text) {
+        norm.newFile();
+        text.codePoints().forEach(norm::accept);
         if (word) {
             splitter.finish();
         }
     }
 
-    /** Encodes text already in memory. */
-    void text(String text) {
-        beginFile();
-        text.codePoints().forEach(norm::accept);
-        endFile();
-    }
-
-    void file(Path file, Charset charset, Listener listener) throws IOException {
-        beginFile();
+    /**
+     * Encodes bytes [start, end) of a file. A piece that does not start the file starts right
+     * after a newline, where no state carries over; {@code separatorAfter} ends the file with
+     * {@code <doc>} because another follows.
+     */
+    void piece(Path file, long start, long end, boolean fileStart, boolean separatorAfter, Charset charset,
+            Listener listener) throws IOException {
+        if (fileStart) {
+            norm.newFile();
+        } else {
+            norm.start = false;
+            norm.afterCr = false;
+        }
         if (buffer == null) {
             buffer = new byte[BUFFER];
         }
@@ -179,35 +181,36 @@ final class StreamEncoder implements WordSplitter.Sink {
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         CharBuffer chars = utf8 ? null : CharBuffer.allocate(BUFFER / 2);
         int[] pendingHigh = {-1};
-        if (decoder != null) {
-            decoder.reset();
-        }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             byte[] b = buffer;
             int have = 0;
-            long base = 0;
-            boolean first = true;
+            long base = start;
+            long next = start;
+            boolean first = fileStart && utf8;
+            if (utf8) {
+                norm.start = false;
+            }
             while (true) {
-                int n = in.read(b, have, b.length - have);
+                int n = next >= end ? -1 : ch.read(ByteBuffer.wrap(b, have, (int) Math.min(b.length - have, end - next)), next);
                 boolean eof = n < 0;
                 if (n > 0) {
                     have += n;
+                    next += n;
                     bytes += n;
                 }
-                int start = 0;
-                if (first && utf8) {
+                int from = 0;
+                if (first) {
                     if (have < 3 && !eof) {
                         continue;
                     }
                     first = false;
-                    norm.start = false;
                     if (have >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
-                        start = 3;
+                        from = 3;
                         norm.boms++;
                     }
                 }
                 int stop = utf8
-                        ? utf8(b, start, have, eof, base, file)
+                        ? utf8(b, from, have, eof, base, file)
                         : decode(decoder, b, have, eof, base, file, chars, pendingHigh);
                 int tail = have - stop;
                 System.arraycopy(b, stop, b, 0, tail);
@@ -224,7 +227,12 @@ final class StreamEncoder implements WordSplitter.Sink {
                 }
             }
         }
-        endFile();
+        if (word) {
+            splitter.finish();
+        }
+        if (separatorAfter) {
+            separator();
+        }
     }
 
     /** More tokens than one corpus can index. */

@@ -108,6 +108,9 @@ final class TokenBuffer {
         void shorts(short[] ids, int count);
 
         void ints(int[] ids, int count);
+
+        /** After the last chunk. */
+        void done();
     }
 
     /**
@@ -146,6 +149,9 @@ final class TokenBuffer {
                 }
                 onChunk.run();
             }
+            if (sink != null) {
+                sink.done();
+            }
             if (!narrow) {
                 shortChunks.clear();
                 return new Tokens.IntChunks(intChunks.toArray(new int[0][]), size, BITS);
@@ -181,6 +187,9 @@ final class TokenBuffer {
                 }
             }
             onChunk.run();
+        }
+        if (sink != null) {
+            sink.done();
         }
         if (narrow) {
             intChunks.clear();

@@ -93,7 +93,7 @@ public final class Tokens {
     }
 
     /** Where the ids live. Chunks hold {@code 1 << bits} ids each; only the last may be shorter. */
-    abstract static sealed class Store permits ShortChunks, IntChunks, MappedShorts, MappedInts {
+    abstract static sealed class Store permits ShortChunks, IntChunks, MappedShorts, MappedInts, Joined {
         final long size;
         final int bits;
         final long mask;
@@ -222,6 +222,60 @@ public final class Tokens {
         @Override
         int bytesPerToken() {
             return 4;
+        }
+    }
+
+    /** Stores one after the other, e.g. the parts of a corpus encoded in parallel. */
+    static final class Joined extends Store {
+        final Store[] parts;
+        final long[] starts;
+
+        Joined(Store[] parts) {
+            super(total(parts), 0);
+            this.parts = parts;
+            this.starts = new long[parts.length + 1];
+            for (int i = 0; i < parts.length; i++) {
+                starts[i + 1] = starts[i] + parts[i].size();
+            }
+        }
+
+        private static long total(Store[] parts) {
+            long n = 0;
+            for (Store p : parts) {
+                n += p.size();
+            }
+            return n;
+        }
+
+        private int part(long index) {
+            int i = 0;
+            while (index >= starts[i + 1]) {
+                i++;
+            }
+            return i;
+        }
+
+        @Override
+        int get(long index) {
+            int i = part(index);
+            return parts[i].get(index - starts[i]);
+        }
+
+        @Override
+        int bytesPerToken() {
+            return parts[0].bytesPerToken();
+        }
+
+        @Override
+        void copyTo(long from, long[] target, int targetOffset, int count) {
+            while (count > 0) {
+                int i = part(from);
+                int n = (int) Math.min(count, starts[i + 1] - from);
+                parts[i].copyTo(from - starts[i], target, targetOffset, n);
+                from += n;
+                targetOffset += n;
+                count -= n;
+            }
         }
     }
 }

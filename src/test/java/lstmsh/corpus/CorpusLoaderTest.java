@@ -245,7 +245,7 @@ class CorpusLoaderTest {
         String prose = EnglishLikeGenerator.generate(40_000, 9);
         Path p = write("cached.txt", prose);
         CorpusCache cache = new CorpusCache(dir.resolve("cache"), 0);
-        CorpusLoader.Options options = CorpusLoader.Options.defaults().withCache(cache);
+        CorpusLoader.Options options = CorpusLoader.Options.defaults().withCache(cache).withThreads(3);
 
         CorpusLoader.Loaded first = CorpusLoader.load(p.toString(), WORD, options);
         assertEquals(LoadReport.Cache.WRITTEN, first.report().cache());
@@ -311,5 +311,51 @@ class CorpusLoaderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CHAR.withEncoding("klingon"));
         assertTrue(e.getMessage().startsWith("unknown encoding 'klingon'"));
         assertEquals(Charset.forName("windows-1252").name(), CHAR.withEncoding("cp1252").encoding());
+    }
+
+    @Test
+    void partsReadInParallelGiveExactlyWhatOnePassGives() throws IOException {
+        String prose = EnglishLikeGenerator.generate(120_000, 4);
+        StringBuilder messy = new StringBuilder("\uFEFF");
+        for (String line : prose.split("\n", -1)) {
+            messy.append(line).append(line.length() % 3 == 0 ? "\r\n" : "\n");
+            if (line.length() % 7 == 0) {
+                messy.append("\n\n\n");
+            }
+        }
+        byte[] bytes = messy.toString().getBytes(StandardCharsets.UTF_8);
+        bytes[5000] = (byte) 0xFF;
+        bytes[90_000] = (byte) 0xC3;
+        write("par/a.txt", bytes);
+        write("par/b.txt", prose.substring(0, 30_000));
+        write("par/c.txt", "short one\n\n");
+        for (Path p : List.of(dir.resolve("par/a.txt"), dir.resolve("par"))) {
+            for (CorpusSettings s : List.of(CHAR, WORD, WORD.withMaxVocab(300).withLowercase(true))) {
+                CorpusLoader.Loaded one = CorpusLoader.load(p.toString(), s, CorpusLoader.Options.defaults().withThreads(1));
+                for (int threads : new int[] {2, 3, 7}) {
+                    CorpusLoader.Loaded many = CorpusLoader.load(p.toString(), s,
+                            CorpusLoader.Options.defaults().withThreads(threads));
+                    String what = p.getFileName() + " " + s.level() + " threads " + threads;
+                    assertEquals(one.corpus().vocabulary(), many.corpus().vocabulary(), what);
+                    assertArrayEquals(one.corpus().tokens().toArray(), many.corpus().tokens().toArray(), what);
+                    CorpusStats a = one.corpus().stats();
+                    CorpusStats b = many.corpus().stats();
+                    for (int id = 0; id < a.vocabularySize(); id++) {
+                        assertEquals(a.count(id), b.count(id), what);
+                        assertEquals(a.longestRun(id), b.longestRun(id), what + " run of " + id);
+                    }
+                    assertEquals(a.lines(), b.lines(), what);
+                    assertEquals(a.commonEndingCount(), b.commonEndingCount(), what);
+                    assertArrayEquals(a.commonEnding(), b.commonEnding(), what);
+                    assertEquals(one.report().invalidBytes(), many.report().invalidBytes(), what);
+                    assertEquals(one.report().firstInvalid(), many.report().firstInvalid(), what);
+                    assertEquals(one.report().crlf(), many.report().crlf(), what);
+                    assertEquals(one.report().byteOrderMarks(), many.report().byteOrderMarks(), what);
+                    long[] out = new long[50];
+                    many.corpus().tokens().copyTo(many.corpus().size() - 50, out, 0, 50);
+                    assertEquals(one.corpus().tokens().get(one.corpus().size() - 1), out[49]);
+                }
+            }
+        }
     }
 }
