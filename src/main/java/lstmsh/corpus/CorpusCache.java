@@ -39,7 +39,7 @@ import java.util.zip.CRC32C;
  * Sources below {@link #MIN_BYTES} load in well under a second and are not cached. When the
  * entries together pass {@link #MAX_TOTAL_BYTES}, the least recently used go.
  *
- * <p>An entry: a 4 KiB preamble, the ids little-endian (2 or 4 bytes each), then the vocabulary,
+ * <p>An entry: a 4 KiB preamble, the ids little-endian (1, 2 or 4 bytes each), then the vocabulary,
  * statistics and load report, and at the very end where they start.
  */
 public final class CorpusCache {
@@ -179,7 +179,7 @@ public final class CorpusCache {
             end.flip();
             long trailer = end.getLong();
             if (end.getLong() != END_MAGIC || trailer < DATA_OFFSET || trailer > size - 16
-                    || (width != 2 && width != 4) || (trailer - DATA_OFFSET) % width != 0) {
+                    || (width != 1 && width != 2 && width != 4) || (trailer - DATA_OFFSET) % width != 0) {
                 throw new IOException("damaged");
             }
             DataInputStream in = new DataInputStream(new BufferedInputStream(
@@ -247,25 +247,30 @@ public final class CorpusCache {
     }
 
     private static Tokens.Store map(FileChannel ch, int width, long count) throws IOException {
-        int bits = width == 2 ? 29 : 28;
+        int bits = width == 1 ? 30 : width == 2 ? 29 : 28;
         long perSegment = 1L << bits;
         int segments = (int) ((count + perSegment - 1) / perSegment);
-        if (width == 2) {
-            ShortBuffer[] parts = new ShortBuffer[segments];
-            for (int s = 0; s < segments; s++) {
-                long n = Math.min(perSegment, count - s * perSegment);
-                MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, DATA_OFFSET + s * perSegment * 2, n * 2);
-                parts[s] = m.order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
-            }
-            return new Tokens.MappedShorts(parts, count, bits);
-        }
-        IntBuffer[] parts = new IntBuffer[segments];
+        java.nio.ByteBuffer[] parts = new java.nio.ByteBuffer[segments];
         for (int s = 0; s < segments; s++) {
             long n = Math.min(perSegment, count - s * perSegment);
-            MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, DATA_OFFSET + s * perSegment * 4, n * 4);
-            parts[s] = m.order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+            MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, DATA_OFFSET + s * perSegment * width, n * width);
+            parts[s] = m.order(ByteOrder.LITTLE_ENDIAN);
         }
-        return new Tokens.MappedInts(parts, count, bits);
+        if (width == 1) {
+            return new Tokens.MappedBytes(parts, count, bits);
+        }
+        if (width == 2) {
+            ShortBuffer[] shorts = new ShortBuffer[segments];
+            for (int s = 0; s < segments; s++) {
+                shorts[s] = parts[s].asShortBuffer();
+            }
+            return new Tokens.MappedShorts(shorts, count, bits);
+        }
+        IntBuffer[] ints = new IntBuffer[segments];
+        for (int s = 0; s < segments; s++) {
+            ints[s] = parts[s].asIntBuffer();
+        }
+        return new Tokens.MappedInts(ints, count, bits);
     }
 
     private static void touch(Path file) {
@@ -319,12 +324,11 @@ public final class CorpusCache {
             }
 
             @Override
-            public void shorts(short[] ids, int n) {
+            public void bytes(byte[] ids, int from, int n) {
                 try {
-                    for (int at = 0; at < n; ) {
-                        int k = Math.min(n - at, buffer.remaining() / 2);
-                        buffer.asShortBuffer().put(ids, at, k);
-                        buffer.position(buffer.position() + 2 * k);
+                    for (int at = from, end = from + n; at < end; ) {
+                        int k = Math.min(end - at, buffer.remaining());
+                        buffer.put(ids, at, k);
                         at += k;
                         if (!buffer.hasRemaining()) {
                             flush();
@@ -337,10 +341,27 @@ public final class CorpusCache {
             }
 
             @Override
-            public void ints(int[] ids, int n) {
+            public void shorts(short[] ids, int from, int n) {
                 try {
-                    for (int at = 0; at < n; ) {
-                        int k = Math.min(n - at, buffer.remaining() / 4);
+                    for (int at = from, end = from + n; at < end; ) {
+                        int k = Math.min(end - at, buffer.remaining() / 2);
+                        buffer.asShortBuffer().put(ids, at, k);
+                        buffer.position(buffer.position() + 2 * k);
+                        at += k;
+                        if (!buffer.hasRemaining()) {
+                            flush();
+                        }
+                    }
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+
+            @Override
+            public void ints(int[] ids, int from, int n) {
+                try {
+                    for (int at = from, end = from + n; at < end; ) {
+                        int k = Math.min(end - at, buffer.remaining() / 4);
                         buffer.asIntBuffer().put(ids, at, k);
                         buffer.position(buffer.position() + 4 * k);
                         at += k;

@@ -423,7 +423,7 @@ public final class CorpusLoader {
         Merged merged = merge(encoders);
         Plan plan = plan(source, settings, merged);
         int vocabulary = plan.vocabulary.size();
-        int width = vocabulary <= TokenBuffer.SHORT_LIMIT ? 2 : 4;
+        int width = TokenBuffer.widthFor(vocabulary);
         String cacheError = null;
         CorpusCache.Writer writer = null;
         if (target != null) {

@@ -56,115 +56,91 @@ final class StatsBuilder {
         this.idBits = bits * endingLength + 1 <= 63 ? bits : 0;
     }
 
-    void scan(short[] c, int count) {
-        scan(c, count, null);
-    }
-
     private static final int BLOCK = 1 << 15;
     /** Where the newlines of the current block are; kept apart so the main loop stays simple. */
     private final int[] newlines = new int[BLOCK];
 
-    /** Renumbers {@code c} in place by {@code map} (when not null) while measuring it. */
-    void scan(short[] c, int count, int[] map) {
-        int prev = previous;
-        int r = run;
-        int nl = newline;
-        int[] top = longest;
-        int[] at = newlines;
-        for (int from = 0; from < count; from += BLOCK) {
-            int to = Math.min(count, from + BLOCK);
-            int found = 0;
-            for (int i = from; i < to; i++) {
-                int id = c[i] & 0xFFFF;
-                if (map != null) {
-                    id = map[id];
-                    c[i] = (short) id;
-                }
-                if (id == prev) {
-                    r++;
-                } else {
-                    if (prev >= 0 && r > top[prev]) {
-                        top[prev] = r;
-                    }
-                    prev = id;
-                    r = 1;
-                }
-                at[found] = i;
-                found += id == nl ? 1 : 0;
-            }
-            for (int f = 0; f < found; f++) {
-                int i = at[f];
-                int length = (int) Math.min(endingLength, position + i - lastNewline - 1);
-                if (length > 0) {
-                    if (i >= length) {
-                        for (int k = 0, first = i - length; k < length; k++) {
-                            scratch[k] = c[first + k] & 0xFFFF;
-                        }
-                    } else {
-                        for (int k = 0; k < length; k++) {
-                            int local = i - length + k;
-                            scratch[k] = local >= 0 ? c[local] & 0xFFFF : ring[(ringPos + local) & ringMask];
-                        }
-                    }
-                    endLine(length);
-                }
-                lastNewline = position + i;
-            }
-        }
-        previous = prev;
-        run = r;
-        for (int k = Math.max(0, count - endingLength); k < count; k++) {
-            ring[ringPos++ & ringMask] = c[k] & 0xFFFF;
-        }
-        position += count;
-    }
-
+    /** Measures the next {@code count} ids of the stream. */
     void scan(int[] c, int count) {
-        int prev = previous;
-        int r = run;
-        int nl = newline;
-        int[] top = longest;
-        int[] at = newlines;
         for (int from = 0; from < count; from += BLOCK) {
             int to = Math.min(count, from + BLOCK);
-            int found = 0;
-            for (int i = from; i < to; i++) {
-                int id = c[i];
-                if (id == prev) {
-                    r++;
-                } else {
-                    if (prev >= 0 && r > top[prev]) {
-                        top[prev] = r;
-                    }
-                    prev = id;
-                    r = 1;
-                }
-                at[found] = i;
-                found += id == nl ? 1 : 0;
-            }
-            for (int f = 0; f < found; f++) {
-                int i = at[f];
-                int length = (int) Math.min(endingLength, position + i - lastNewline - 1);
-                if (length > 0) {
-                    if (i >= length) {
-                        System.arraycopy(c, i - length, scratch, 0, length);
-                    } else {
-                        for (int k = 0; k < length; k++) {
-                            int local = i - length + k;
-                            scratch[k] = local >= 0 ? c[local] : ring[(ringPos + local) & ringMask];
-                        }
-                    }
-                    endLine(length);
-                }
-                lastNewline = position + i;
-            }
+            runs(c, from, to);
+            lines(c, from, to);
         }
-        previous = prev;
-        run = r;
         for (int k = Math.max(0, count - endingLength); k < count; k++) {
             ring[ringPos++ & ringMask] = c[k];
         }
         position += count;
+    }
+
+    /**
+     * Longest runs of length two or more; a run of one is implied by a token's count (see
+     * {@link #finish}), so the common case is one comparison a token.
+     */
+    private void runs(int[] c, int from, int to) {
+        int[] top = longest;
+        int i = from;
+        if (c[i] == previous) {
+            while (i < to && c[i] == previous) {
+                run++;
+                i++;
+            }
+            if (i == to) {
+                return;
+            }
+        }
+        if (previous >= 0 && run > top[previous]) {
+            top[previous] = run;
+        }
+        // From here on a run starts at i.
+        int start = i;
+        for (i = i + 1; i < to; i++) {
+            if (c[i] == c[i - 1]) {
+                int id = c[i];
+                int first = i - 1;
+                while (i + 1 < to && c[i + 1] == id) {
+                    i++;
+                }
+                if (i + 1 < to && i - first + 1 > top[id]) {
+                    top[id] = i - first + 1;
+                }
+                start = first;
+            } else {
+                start = i;
+            }
+        }
+        previous = c[to - 1];
+        run = to - start;
+    }
+
+    /** Finds the newlines of c[from, to) first, then counts the endings of their lines. */
+    private void lines(int[] c, int from, int to) {
+        if (newline < 0) {
+            return;
+        }
+        int nl = newline;
+        int[] at = newlines;
+        int found = 0;
+        for (int i = from; i < to; i++) {
+            at[found] = i;
+            found += c[i] == nl ? 1 : 0;
+        }
+        for (int f = 0; f < found; f++) {
+            int i = at[f];
+            int length = (int) Math.min(endingLength, position + i - lastNewline - 1);
+            if (length > 0) {
+                if (i >= length) {
+                    System.arraycopy(c, i - length, scratch, 0, length);
+                } else {
+                    for (int k = 0; k < length; k++) {
+                        int local = i - length + k;
+                        scratch[k] = local >= 0 ? c[local] : ring[(ringPos + local) & ringMask];
+                    }
+                }
+                endLine(length);
+            }
+            lastNewline = position + i;
+        }
     }
 
     /** Counts the ending in {@code scratch[0, n)}. */
@@ -211,8 +187,7 @@ final class StatsBuilder {
                 present[k++] = slotCounts[s];
             }
         }
-        Arrays.sort(present);
-        long cut = present[used / 2];
+        long cut = select(present, used / 2);
         decrements += cut;
         long[] oldKeys = keys.clone();
         long[] oldCounts = slotCounts.clone();
@@ -233,6 +208,40 @@ final class StatsBuilder {
                 used++;
             }
         }
+    }
+
+    /** The k-th smallest value (0-based); reorders {@code a}. */
+    static long select(long[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            long pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
     }
 
     private static int slot(long key, int mask) {
@@ -333,6 +342,11 @@ final class StatsBuilder {
     CorpusStats finish(long[] counts) {
         if (previous >= 0 && run > longest[previous]) {
             longest[previous] = run;
+        }
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0 && longest[i] == 0) {
+                longest[i] = 1;
+            }
         }
         if (newline >= 0) {
             int length = (int) Math.min(endingLength, position - lastNewline - 1);

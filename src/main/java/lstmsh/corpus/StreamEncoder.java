@@ -78,9 +78,7 @@ final class StreamEncoder implements WordSplitter.Sink {
             codePoints = Arrays.copyOf(codePoints, id * 2);
         }
         codePoints[id] = cp;
-        if (id >= TokenBuffer.SHORT_LIMIT && !out.wide()) {
-            out.widen();
-        }
+        out.fit(id);
         return id;
     }
 
@@ -247,8 +245,14 @@ final class StreamEncoder implements WordSplitter.Sink {
     /** Decodes b[from, to) and returns where it stopped: at {@code to}, or before a sequence cut off by the buffer's end. */
     private int utf8(byte[] b, int from, int to, boolean eof, long base, Path file) {
         int i = from;
-        if (!word && !out.wide()) {
-            i = charFast(b, i, to, eof, base, file);
+        if (!word) {
+            while (i < to && out.width() < 4) {
+                int stop = out.width() == 1 ? charBytes(b, i, to, eof, base, file) : charShorts(b, i, to, eof, base, file);
+                if (stop == i) {
+                    break;
+                }
+                i = stop;
+            }
         }
         while (i < to) {
             int x = b[i];
@@ -266,8 +270,77 @@ final class StreamEncoder implements WordSplitter.Sink {
         return i;
     }
 
-    /** Character level while ids fit in two bytes: ASCII goes straight from byte to chunk. */
-    private int charFast(byte[] b, int i, int to, boolean eof, long base, Path file) {
+    /**
+     * Character level while ids fit in one byte: ASCII goes straight from byte to chunk. Returns
+     * where it stopped: the end, a cut-off sequence, or just after the ids grew wider.
+     */
+    private int charBytes(byte[] b, int i, int to, boolean eof, long base, Path file) {
+        byte[] chunk = out.curByte;
+        int p = out.pos;
+        long[] cnt = counts;
+        int[] raw = rawAscii;
+        boolean cr = norm.afterCr;
+        while (i < to) {
+            int x = b[i];
+            if (x >= 0) {
+                if (x == '\r') {
+                    cr = true;
+                    x = '\n';
+                } else if (x == '\n' && cr) {
+                    cr = false;
+                    norm.crlf++;
+                    i++;
+                    continue;
+                } else {
+                    cr = false;
+                }
+                int id = raw[x];
+                if (id < 0) {
+                    out.pos = p;
+                    id = idOf(lowercase ? Character.toLowerCase(x) : x);
+                    raw[x] = id;
+                    cnt = counts;
+                    if (out.width() != 1) {
+                        norm.afterCr = cr;
+                        add(id);
+                        return i + 1;
+                    }
+                    chunk = out.curByte;
+                    p = out.pos;
+                }
+                cnt[id]++;
+                if (p == chunk.length) {
+                    out.pos = p;
+                    out.grow();
+                    chunk = out.curByte;
+                    p = out.pos;
+                }
+                chunk[p++] = (byte) id;
+                i++;
+            } else {
+                out.pos = p;
+                norm.afterCr = cr;
+                int n = multiByte(b, i, to, eof, base, file);
+                if (n == 0) {
+                    return i;
+                }
+                i += n;
+                if (out.width() != 1) {
+                    return i;
+                }
+                chunk = out.curByte;
+                p = out.pos;
+                cnt = counts;
+                cr = norm.afterCr;
+            }
+        }
+        out.pos = p;
+        norm.afterCr = cr;
+        return i;
+    }
+
+    /** The same while ids fit in two bytes. */
+    private int charShorts(byte[] b, int i, int to, boolean eof, long base, Path file) {
         short[] chunk = out.cur;
         int p = out.pos;
         long[] cnt = counts;
@@ -293,7 +366,7 @@ final class StreamEncoder implements WordSplitter.Sink {
                     id = idOf(lowercase ? Character.toLowerCase(x) : x);
                     raw[x] = id;
                     cnt = counts;
-                    if (out.wide()) {
+                    if (out.width() != 2) {
                         norm.afterCr = cr;
                         add(id);
                         return i + 1;
@@ -318,7 +391,7 @@ final class StreamEncoder implements WordSplitter.Sink {
                     return i;
                 }
                 i += n;
-                if (out.wide()) {
+                if (out.width() != 2) {
                     return i;
                 }
                 chunk = out.cur;

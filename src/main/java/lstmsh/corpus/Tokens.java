@@ -4,8 +4,8 @@ import java.nio.IntBuffer;
 import java.nio.ShortBuffer;
 
 /**
- * An immutable run of token ids held compactly: two bytes a token while the vocabulary fits,
- * four otherwise. The ids live in fixed-size chunks on the heap, or in a memory-mapped cache
+ * An immutable run of token ids held compactly: one byte a token while the vocabulary has at
+ * most 256 tokens, two while it has at most 65,536, four otherwise. The ids live in fixed-size chunks on the heap, or in a memory-mapped cache
  * file; either way no single array has to hold the whole corpus. Slices are views, so batches
  * never copy the corpus.
  */
@@ -53,7 +53,7 @@ public final class Tokens {
 
     /** True when the ids are read from a memory-mapped file rather than the Java heap. */
     public boolean mapped() {
-        return store instanceof MappedShorts || store instanceof MappedInts;
+        return store instanceof MappedBytes || store instanceof MappedShorts || store instanceof MappedInts;
     }
 
     /** Copies {@code count} ids starting at {@code from} into {@code target} as longs. */
@@ -75,13 +75,15 @@ public final class Tokens {
     /** Wraps ids, choosing the narrowest store that holds {@code vocabularySize} distinct ids. */
     public static Tokens of(int[] ids, int count, int vocabularySize) {
         TokenBuffer buffer = new TokenBuffer(count);
-        if (vocabularySize > TokenBuffer.SHORT_LIMIT) {
-            buffer.widen();
-        }
+        buffer.fit(Math.max(0, vocabularySize - 1));
         for (int i = 0; i < count; i++) {
             buffer.add(ids[i]);
         }
         return over(buffer.store());
+    }
+
+    public static Tokens ofBytes(byte[] data, int count) {
+        return over(new ByteChunks(new byte[][] {java.util.Arrays.copyOf(data, count)}, count, 31));
     }
 
     public static Tokens ofShorts(short[] data, int count) {
@@ -93,7 +95,7 @@ public final class Tokens {
     }
 
     /** Where the ids live. Chunks hold {@code 1 << bits} ids each; only the last may be shorter. */
-    abstract static sealed class Store permits ShortChunks, IntChunks, MappedShorts, MappedInts, Joined {
+    abstract static sealed class Store permits ByteChunks, ShortChunks, IntChunks, MappedBytes, MappedShorts, MappedInts, Joined {
         final long size;
         final int bits;
         final long mask;
@@ -115,6 +117,40 @@ public final class Tokens {
         void copyTo(long from, long[] target, int targetOffset, int count) {
             for (int i = 0; i < count; i++) {
                 target[targetOffset + i] = get(from + i);
+            }
+        }
+    }
+
+    static final class ByteChunks extends Store {
+        final byte[][] chunks;
+
+        ByteChunks(byte[][] chunks, long size, int bits) {
+            super(size, bits);
+            this.chunks = chunks;
+        }
+
+        @Override
+        int get(long index) {
+            return chunks[(int) (index >>> bits)][(int) (index & mask)] & 0xFF;
+        }
+
+        @Override
+        int bytesPerToken() {
+            return 1;
+        }
+
+        @Override
+        void copyTo(long from, long[] target, int targetOffset, int count) {
+            while (count > 0) {
+                byte[] chunk = chunks[(int) (from >>> bits)];
+                int at = (int) (from & mask);
+                int n = Math.min(count, chunk.length - at);
+                for (int i = 0; i < n; i++) {
+                    target[targetOffset + i] = chunk[at + i] & 0xFF;
+                }
+                from += n;
+                targetOffset += n;
+                count -= n;
             }
         }
     }
@@ -184,6 +220,25 @@ public final class Tokens {
                 targetOffset += n;
                 count -= n;
             }
+        }
+    }
+
+    static final class MappedBytes extends Store {
+        final java.nio.ByteBuffer[] segments;
+
+        MappedBytes(java.nio.ByteBuffer[] segments, long size, int bits) {
+            super(size, bits);
+            this.segments = segments;
+        }
+
+        @Override
+        int get(long index) {
+            return segments[(int) (index >>> bits)].get((int) (index & mask)) & 0xFF;
+        }
+
+        @Override
+        int bytesPerToken() {
+            return 1;
         }
     }
 

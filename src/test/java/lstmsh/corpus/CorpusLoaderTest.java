@@ -63,7 +63,7 @@ class CorpusLoaderTest {
         for (int i = 1; i < v.size(); i++) {
             assertTrue(v.get(i - 1).codePointAt(0) < v.get(i).codePointAt(0));
         }
-        assertEquals(2, c.tokens().bytesPerToken());
+        assertEquals(1, c.tokens().bytesPerToken());
         Corpus fromText = CorpusLoader.fromText("text", s, CHAR);
         assertEquals(c.vocabulary(), fromText.vocabulary());
         assertArrayEquals(c.tokens().toArray(), fromText.tokens().toArray());

@@ -19,6 +19,7 @@ class TokensTest {
     void chunkedStoreReadsAcrossChunkBoundaries() {
         int n = TokenBuffer.CHUNK + 1000;
         TokenBuffer buffer = new TokenBuffer(16);
+        buffer.fit(49_999);
         for (int i = 0; i < n; i++) {
             buffer.add(i % 50_000);
         }
@@ -38,18 +39,45 @@ class TokensTest {
     }
 
     @Test
-    void widensWhenAnIdNeedsFourBytes() {
+    void widensFromOneToTwoToFourBytesAsIdsGrow() {
         TokenBuffer buffer = new TokenBuffer(16);
         for (int i = 0; i < 5000; i++) {
             buffer.add(i % 100);
         }
-        buffer.widen();
+        assertEquals(1, buffer.width());
+        buffer.fit(300);
+        buffer.add(300);
+        assertEquals(2, buffer.width());
+        buffer.fit(100_000);
         buffer.add(100_000);
         Tokens t = Tokens.over(buffer.store());
         assertEquals(4, t.bytesPerToken());
         assertEquals(99, t.get(4999));
-        assertEquals(100_000, t.get(5000));
+        assertEquals(300, t.get(5000));
+        assertEquals(100_000, t.get(5001));
         assertArrayEquals(new int[] {1, 2, 3}, Tokens.of(new int[] {1, 2, 3, 4}, 3, 70_000).toArray());
+        assertEquals(1, Tokens.of(new int[] {1, 2, 3, 4}, 3, 256).bytesPerToken());
+        assertEquals(2, Tokens.of(new int[] {1, 2, 3, 4}, 3, 257).bytesPerToken());
+    }
+
+    @Test
+    void renumberingNarrowsOrWidensChunkByChunk() {
+        int n = TokenBuffer.CHUNK + 77;
+        TokenBuffer buffer = new TokenBuffer(16);
+        buffer.fit(999);
+        for (int i = 0; i < n; i++) {
+            buffer.add(i % 1000);
+        }
+        int[] map = new int[1000];
+        for (int i = 0; i < map.length; i++) {
+            map[i] = (i * 7) % 200;
+        }
+        StatsBuilder stats = new StatsBuilder(200, -1, -1, 1);
+        Tokens t = Tokens.over(buffer.remap(map, 200, stats, null, () -> {}));
+        assertEquals(1, t.bytesPerToken());
+        assertEquals(n, t.size());
+        assertEquals((TokenBuffer.CHUNK % 1000) * 7 % 200, t.get(TokenBuffer.CHUNK));
+        assertEquals(((n - 1) % 1000) * 7 % 200, t.get(n - 1));
     }
 
     @Test
@@ -66,16 +94,7 @@ class TokensTest {
             int at = 0;
             while (at < ids.length) {
                 int k = Math.min(ids.length - at, 1 + random.nextInt(random.nextBoolean() ? 5 : 3000));
-                int[] chunk = Arrays.copyOfRange(ids, at, at + k);
-                if (random.nextBoolean()) {
-                    b.scan(chunk, k);
-                } else {
-                    short[] s = new short[k];
-                    for (int i = 0; i < k; i++) {
-                        s[i] = (short) chunk[i];
-                    }
-                    b.scan(s, k);
-                }
+                b.scan(Arrays.copyOfRange(ids, at, at + k), k);
                 at += k;
             }
             long[] counts = new long[vocab];
