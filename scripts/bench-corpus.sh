@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures corpus loading at scale: generates a prose file (1 GB by default) with
 # `corpus generate`, loads it at character level twice with -Xmx3g (first: one streaming pass
-# plus writing the cache; second: from the cache) and reports MB/s, seconds and peak Java heap.
+# then the cache entry written in the background; second: from the cache) and reports MB/s,
+# seconds and peak Java heap.
 # The file and its cache entry are deleted afterwards.
 #
 #   scripts/bench-corpus.sh [BYTES] [LEVEL]     e.g. scripts/bench-corpus.sh 1000000000 char
@@ -42,7 +43,7 @@ for run in first cached; do
   start=$(date +%s.%N)
   out="$(lstmsh "$work/$run.log" "corpus load $file --level $level")"
   wall=$(echo "$(date +%s.%N) - $start" | bc)
-  echo "--- $run load (process wall time ${wall} s, includes JVM start-up)"
+  echo "--- $run load (whole process: ${wall} s, with JVM start-up and, the first time, finishing the cache write)"
   echo "$out" | grep -v '^reading\|^indexing'
   echo "peak heap: $(peak_heap_mb "$work/$run.log") MB"
 done

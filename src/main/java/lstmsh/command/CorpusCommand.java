@@ -178,14 +178,13 @@ public final class CorpusCommand extends WorkspaceCommand {
             switch (r.cache()) {
                 case HIT -> out().printf("  read from the cache in %.2fs (%s tokens, mapped)%n", r.seconds(),
                         Format.count(corpus.size()));
-                case WRITTEN -> out().printf("  read %s in %s (%.0f MB/s); cached for next time in %s%n",
-                        bytes(r.bytes()), Format.duration(r.seconds()), r.megabytesPerSecond(),
-                        CorpusCache.standard().dir());
-                case FAILED -> out().printf("  read %s in %s (%.0f MB/s); not cached: %s%n", bytes(r.bytes()),
-                        Format.duration(r.seconds()), r.megabytesPerSecond(), r.cacheNote());
+                case WRITING -> out().printf("  read %s in %.1fs (%.0f MB/s); caching it in %s for next time%n",
+                        bytes(r.bytes()), r.seconds(), r.megabytesPerSecond(), CorpusCache.standard().dir());
+                case FAILED -> out().printf("  read %s in %.1fs (%.0f MB/s); not cached: %s%n", bytes(r.bytes()),
+                        r.seconds(), r.megabytesPerSecond(), r.cacheNote());
                 case OFF -> {
                     if (r.seconds() >= 1) {
-                        out().printf("  read %s in %s (%.0f MB/s)%n", bytes(r.bytes()), Format.duration(r.seconds()),
+                        out().printf("  read %s in %.1fs (%.0f MB/s)%n", bytes(r.bytes()), r.seconds(),
                                 r.megabytesPerSecond());
                     }
                 }

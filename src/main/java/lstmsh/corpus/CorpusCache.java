@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -27,9 +26,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Encoded corpora kept on disk, so loading the same source again only maps a file. An entry is
@@ -154,6 +158,7 @@ public final class CorpusCache {
     /** The entry for this key when it is still valid, else null (a damaged entry is removed). */
     Hit read(Key key) {
         Path file = entry(key);
+        awaitQuietly(PENDING.get(file), 0);
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -283,200 +288,208 @@ public final class CorpusCache {
 
     // ---- writing
 
-    /**
-     * Writes one entry while the ids are finalised, then renames it into place. Parts of the
-     * corpus can be written at once from several threads, each at its own offset.
-     */
-    final class Writer implements AutoCloseable {
-        private final Key key;
-        private final Path temporary;
-        private final FileChannel channel;
-        private final int width;
-        private boolean done;
-        private volatile IOException failure;
+    /** What an entry records about the load besides the tokens. */
+    record Meta(String level, Vocabulary vocabulary, CorpusStats stats, long bytes, long invalidBytes,
+            String firstInvalid, long crlf, long boms, long unkTypes) {}
 
-        Writer(Key key, int width) throws IOException {
-            this.key = key;
-            this.width = width;
-            Files.createDirectories(dir);
-            this.temporary = Files.createTempFile(dir, "." + key.name(), ".writing");
-            this.channel = FileChannel.open(temporary, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    /** Entries being written in the background, by path; a read of one waits for it. */
+    private static final Map<Path, Thread> PENDING = new ConcurrentHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusCache.class);
+
+    static {
+        // Leaving the shell right after a load still leaves a complete entry behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitWrites(120_000), "corpus-cache-exit"));
+    }
+
+    /**
+     * Writes the entry on a thread of its own and returns at once: the load is done, and the
+     * entry is renamed into place only once complete, so a reader never sees half of one.
+     */
+    void writeLater(Key key, Tokens.Store tokens, Meta meta) {
+        Path target = entry(key);
+        Thread t = new Thread(() -> {
+            try {
+                write(key, tokens, meta);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not write the corpus cache entry {}", target, e);
+            } finally {
+                PENDING.remove(target, Thread.currentThread());
+            }
+        }, "corpus-cache");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        Thread previous = PENDING.put(target, t);
+        awaitQuietly(previous, 0);
+        t.start();
+    }
+
+    /** Waits for every entry still being written. */
+    public static void awaitWrites() {
+        awaitWrites(0);
+    }
+
+    private static void awaitWrites(long millis) {
+        for (Thread t : List.copyOf(PENDING.values())) {
+            awaitQuietly(t, millis);
+        }
+    }
+
+    private static void awaitQuietly(Thread t, long millis) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes an entry beside its target and renames it into place. */
+    void write(Key key, Tokens.Store tokens, Meta meta) throws IOException {
+        Files.createDirectories(dir);
+        removeStale();
+        Path temporary = Files.createTempFile(dir, "." + key.name(), ".writing");
+        boolean done = false;
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            int width = tokens.bytesPerToken();
             ByteBuffer head = ByteBuffer.allocate(DATA_OFFSET);
             head.put(MAGIC).putInt(FORMAT).putInt(width);
             head.position(DATA_OFFSET).flip();
-            while (head.hasRemaining()) {
-                channel.write(head);
-            }
-        }
-
-        /** Where the ids from token {@code first} on go. */
-        TokenBuffer.ChunkSink at(long first) {
-            return new Part(first);
-        }
-
-        /** Writes ids in order from its first token; keeps the first error for {@link #finish}. */
-        private final class Part implements TokenBuffer.ChunkSink {
-            private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 23).order(ByteOrder.LITTLE_ENDIAN);
-            private long position;
-
-            Part(long first) {
-                this.position = DATA_OFFSET + first * width;
-            }
-
-            @Override
-            public void bytes(byte[] ids, int from, int n) {
-                try {
+            writeFully(channel, head);
+            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 23).order(ByteOrder.LITTLE_ENDIAN);
+            tokens.writeTo(new TokenBuffer.ChunkSink() {
+                @Override
+                public void bytes(byte[] ids, int from, int n) throws IOException {
                     for (int at = from, end = from + n; at < end; ) {
                         int k = Math.min(end - at, buffer.remaining());
                         buffer.put(ids, at, k);
                         at += k;
-                        if (!buffer.hasRemaining()) {
-                            flush();
-                        }
+                        flushIfFull();
                     }
-                } catch (IOException e) {
-                    // Kept for finish: the ids are being renumbered in place and that pass must not stop.
-                    failure = e;
                 }
-            }
 
-            @Override
-            public void shorts(short[] ids, int from, int n) {
-                try {
+                @Override
+                public void shorts(short[] ids, int from, int n) throws IOException {
                     for (int at = from, end = from + n; at < end; ) {
                         int k = Math.min(end - at, buffer.remaining() / 2);
                         buffer.asShortBuffer().put(ids, at, k);
                         buffer.position(buffer.position() + 2 * k);
                         at += k;
-                        if (!buffer.hasRemaining()) {
-                            flush();
-                        }
+                        flushIfFull();
                     }
-                } catch (IOException e) {
-                    failure = e;
                 }
-            }
 
-            @Override
-            public void ints(int[] ids, int from, int n) {
-                try {
+                @Override
+                public void ints(int[] ids, int from, int n) throws IOException {
                     for (int at = from, end = from + n; at < end; ) {
                         int k = Math.min(end - at, buffer.remaining() / 4);
                         buffer.asIntBuffer().put(ids, at, k);
                         buffer.position(buffer.position() + 4 * k);
                         at += k;
-                        if (!buffer.hasRemaining()) {
-                            flush();
-                        }
+                        flushIfFull();
                     }
-                } catch (IOException e) {
-                    failure = e;
                 }
-            }
 
-            @Override
-            public void done() {
-                try {
-                    flush();
-                } catch (IOException e) {
-                    failure = e;
+                private void flushIfFull() throws IOException {
+                    if (buffer.remaining() < 4) {
+                        buffer.flip();
+                        writeFully(channel, buffer);
+                        buffer.clear();
+                    }
                 }
-            }
-
-            private void flush() throws IOException {
-                if (failure != null) {
-                    buffer.clear();
-                    return;
-                }
-                buffer.flip();
-                while (buffer.hasRemaining()) {
-                    position += channel.write(buffer, position);
-                }
-                buffer.clear();
-            }
-        }
-
-        /** Writes the trailer and renames the entry into place; returns the entry's tokens, mapped. */
-        Tokens finish(long count, String level, Vocabulary vocabulary, CorpusStats stats, long bytes, long invalid,
-                String firstInvalid, long crlf, long boms, long unkTypes) throws IOException {
-            if (failure != null) {
-                throw failure;
-            }
+            });
+            buffer.flip();
+            writeFully(channel, buffer);
+            long count = tokens.size();
             long trailer = DATA_OFFSET + count * width;
-            OutputStream os = new BufferedOutputStream(Channels.newOutputStream(channel.position(trailer)), 1 << 16);
-            DataOutputStream out = new DataOutputStream(os);
-            writeString(out, key.description());
-            out.writeInt(key.files().size());
-            for (Fingerprint f : key.files()) {
-                writeString(out, f.path());
-                out.writeLong(f.size());
-                out.writeLong(f.modified());
-                out.writeLong(f.check());
+            if (channel.position() != trailer) {
+                throw new IOException("wrote " + channel.position() + " bytes, expected " + trailer);
             }
-            writeString(out, level);
-            out.writeInt(vocabulary.size());
-            for (String t : vocabulary.tokens()) {
-                writeString(out, t);
-            }
-            out.writeLong(stats.total());
-            out.writeInt(stats.newlineId());
-            out.writeInt(stats.unkId());
-            out.writeInt(stats.endingLength());
-            out.writeLong(stats.lines());
-            out.writeLong(stats.commonEndingCount());
-            int[] ending = stats.commonEnding();
-            out.writeInt(ending.length);
-            for (int e : ending) {
-                out.writeInt(e);
-            }
-            out.writeBoolean(stats.endingExact());
-            for (long c : stats.countsArray()) {
-                out.writeLong(c);
-            }
-            for (int r : stats.longestRunArray()) {
-                out.writeInt(r);
-            }
-            out.writeLong(bytes);
-            out.writeLong(invalid);
-            writeString(out, firstInvalid);
-            out.writeLong(crlf);
-            out.writeLong(boms);
-            out.writeLong(unkTypes);
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+            writeTrailer(out, key, meta);
             out.writeLong(trailer);
             out.writeLong(END_MAGIC);
             out.flush();
             channel.force(false);
-            Path target = entry(key);
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
             done = true;
-            Tokens tokens = Tokens.over(map(channel, width, count));
-            evict(target);
-            return tokens;
-        }
-
-        @Override
-        public void close() {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing left to save
-            }
+        } finally {
             if (!done) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // a stray temporary file is harmless
-                }
+                Files.deleteIfExists(temporary);
             }
+        }
+        Path target = entry(key);
+        try {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        evict(target);
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            channel.write(b);
         }
     }
 
-    Writer writer(Key key, int width) throws IOException {
-        return new Writer(key, width);
+    private static void writeTrailer(DataOutputStream out, Key key, Meta meta) throws IOException {
+        writeString(out, key.description());
+        out.writeInt(key.files().size());
+        for (Fingerprint f : key.files()) {
+            writeString(out, f.path());
+            out.writeLong(f.size());
+            out.writeLong(f.modified());
+            out.writeLong(f.check());
+        }
+        writeString(out, meta.level());
+        out.writeInt(meta.vocabulary().size());
+        for (String t : meta.vocabulary().tokens()) {
+            writeString(out, t);
+        }
+        CorpusStats stats = meta.stats();
+        out.writeLong(stats.total());
+        out.writeInt(stats.newlineId());
+        out.writeInt(stats.unkId());
+        out.writeInt(stats.endingLength());
+        out.writeLong(stats.lines());
+        out.writeLong(stats.commonEndingCount());
+        int[] ending = stats.commonEnding();
+        out.writeInt(ending.length);
+        for (int e : ending) {
+            out.writeInt(e);
+        }
+        out.writeBoolean(stats.endingExact());
+        for (long c : stats.countsArray()) {
+            out.writeLong(c);
+        }
+        for (int r : stats.longestRunArray()) {
+            out.writeInt(r);
+        }
+        out.writeLong(meta.bytes());
+        out.writeLong(meta.invalidBytes());
+        writeString(out, meta.firstInvalid());
+        out.writeLong(meta.crlf());
+        out.writeLong(meta.boms());
+        out.writeLong(meta.unkTypes());
+    }
+
+    /** Temporary files left by a process that was killed while writing. */
+    private void removeStale() {
+        long hourAgo = System.currentTimeMillis() - 3_600_000;
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.filter(p -> p.getFileName().toString().endsWith(".writing")).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(p).toMillis() < hourAgo) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException ignored) {
+                    // another process may be finishing it
+                }
+            }
+        } catch (IOException ignored) {
+            // nothing to clean
+        }
     }
 
     /** Bytes free where the cache lives, or -1 when unknown. */
@@ -519,6 +532,7 @@ public final class CorpusCache {
 
     /** Removes every entry; returns the bytes freed. */
     public long clear() throws IOException {
+        awaitWrites();
         long freed = 0;
         for (Entry e : entries()) {
             Files.deleteIfExists(e.path());

@@ -184,12 +184,8 @@ public final class CorpusLoader {
                 }
             }
             Finished f = finish(path, settings, encoders, target, options.progress(), options.cancelled(), pool);
-            LoadReport.Cache cacheUse = key == null ? LoadReport.Cache.OFF : LoadReport.Cache.FAILED;
-            if (f.cacheError != null) {
-                cacheNote = f.cacheError;
-            } else if (f.cached) {
-                cacheUse = LoadReport.Cache.WRITTEN;
-            }
+            LoadReport.Cache cacheUse = key == null ? LoadReport.Cache.OFF
+                    : f.cached ? LoadReport.Cache.WRITING : LoadReport.Cache.FAILED;
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Loaded(f.corpus, new LoadReport(source, bytes, invalid, firstInvalid, crlf, boms, f.unkTypes,
                     cacheUse, cacheNote, seconds));
@@ -414,77 +410,54 @@ public final class CorpusLoader {
     private record CacheTarget(CorpusCache cache, CorpusCache.Key key, long bytes, long invalid, String firstInvalid,
             long crlf, long boms) {}
 
-    private record Finished(Corpus corpus, long unkTypes, boolean cached, String cacheError) {}
+    private record Finished(Corpus corpus, long unkTypes, boolean cached) {}
 
-    /** Pass two: fixes the vocabulary, renumbers and measures every part, and writes the cache. */
+    /** Pass two: fixes the vocabulary, renumbers and measures every part; then starts writing the cache. */
     private static Finished finish(String source, CorpusSettings settings, List<StreamEncoder> encoders,
             CacheTarget target, Progress progress, BooleanSupplier cancelled, ExecutorService pool) {
         Tokenizer tokenizer = settings.tokenizer();
         Merged merged = merge(encoders);
         Plan plan = plan(source, settings, merged);
         int vocabulary = plan.vocabulary.size();
-        int width = TokenBuffer.widthFor(vocabulary);
-        String cacheError = null;
-        CorpusCache.Writer writer = null;
+        int parts = encoders.size();
+        StatsBuilder[] stats = new StatsBuilder[parts];
+        Tokens.Store[] stores = new Tokens.Store[parts];
+        long total = 0;
+        List<Runnable> jobs = new ArrayList<>();
+        AtomicLong done = new AtomicLong();
+        for (int s = 0; s < parts; s++) {
+            int part = s;
+            StreamEncoder encoder = encoders.get(s);
+            int[] map = new int[encoder.names.size()];
+            for (int i = 0; i < map.length; i++) {
+                map[i] = plan.map[merged.maps[s][i]];
+            }
+            stats[s] = CorpusStats.builder(plan.vocabulary, tokenizer.level());
+            long size = encoder.out.size();
+            total += size;
+            jobs.add(() -> {
+                stores[part] = encoder.out.remap(map, vocabulary, stats[part], () -> done.addAndGet(TokenBuffer.CHUNK));
+                done.addAndGet(size % TokenBuffer.CHUNK - (size % TokenBuffer.CHUNK == 0 ? 0 : TokenBuffer.CHUNK));
+            });
+        }
+        // Renumbering must not stop half way (the ids are changed in place), so no cancel here.
+        run("indexing", jobs, pool, done, total, new AtomicBoolean(), progress, () -> false, source);
+        for (int s = 1; s < parts; s++) {
+            stats[0].absorb(stats[s], stores[s]);
+        }
+        long[] counts = new long[vocabulary];
+        for (int i = 0; i < plan.map.length; i++) {
+            counts[plan.map[i]] += merged.counts[i];
+        }
+        CorpusStats measured = stats[0].finish(counts);
+        Tokens.Store store = parts == 1 ? stores[0] : new Tokens.Joined(stores);
         if (target != null) {
-            try {
-                writer = target.cache.writer(target.key, width);
-            } catch (IOException e) {
-                cacheError = "cannot write to " + target.cache.dir() + ": " + e.getMessage();
-            }
+            target.cache.writeLater(target.key, store, new CorpusCache.Meta(tokenizer.level(), plan.vocabulary,
+                    measured, target.bytes, target.invalid, target.firstInvalid, target.crlf, target.boms,
+                    plan.unkTypes));
         }
-        try {
-            int parts = encoders.size();
-            StatsBuilder[] stats = new StatsBuilder[parts];
-            Tokens.Store[] stores = new Tokens.Store[parts];
-            long total = 0;
-            List<Runnable> jobs = new ArrayList<>();
-            AtomicLong done = new AtomicLong();
-            for (int s = 0; s < parts; s++) {
-                int part = s;
-                StreamEncoder encoder = encoders.get(s);
-                int[] map = new int[encoder.names.size()];
-                for (int i = 0; i < map.length; i++) {
-                    map[i] = plan.map[merged.maps[s][i]];
-                }
-                stats[s] = CorpusStats.builder(plan.vocabulary, tokenizer.level());
-                TokenBuffer.ChunkSink sink = writer == null ? null : writer.at(total);
-                long size = encoder.out.size();
-                total += size;
-                jobs.add(() -> {
-                    stores[part] = encoder.out.remap(map, vocabulary, stats[part], sink,
-                            () -> done.addAndGet(TokenBuffer.CHUNK));
-                    done.addAndGet(size % TokenBuffer.CHUNK - (size % TokenBuffer.CHUNK == 0 ? 0 : TokenBuffer.CHUNK));
-                });
-            }
-            // Renumbering must not stop half way (the ids are changed in place), so no cancel here.
-            run("indexing", jobs, pool, done, total, new AtomicBoolean(), progress, () -> false, source);
-            for (int s = 1; s < parts; s++) {
-                stats[0].absorb(stats[s], stores[s]);
-            }
-            long[] counts = new long[vocabulary];
-            for (int i = 0; i < plan.map.length; i++) {
-                counts[plan.map[i]] += merged.counts[i];
-            }
-            CorpusStats measured = stats[0].finish(counts);
-            Tokens tokens = Tokens.over(parts == 1 ? stores[0] : new Tokens.Joined(stores));
-            boolean cached = false;
-            if (writer != null) {
-                try {
-                    tokens = writer.finish(total, tokenizer.level(), plan.vocabulary, measured, target.bytes,
-                            target.invalid, target.firstInvalid, target.crlf, target.boms, plan.unkTypes);
-                    cached = true;
-                } catch (IOException e) {
-                    cacheError = "cannot write to " + target.cache.dir() + ": " + e.getMessage();
-                }
-            }
-            Corpus corpus = Corpus.of(source, settings, tokenizer, plan.vocabulary, tokens, measured);
-            return new Finished(corpus, plan.unkTypes, cached, cacheError);
-        } finally {
-            if (writer != null) {
-                writer.close();
-            }
-        }
+        Corpus corpus = Corpus.of(source, settings, tokenizer, plan.vocabulary, Tokens.over(store), measured);
+        return new Finished(corpus, plan.unkTypes, target != null);
     }
 
     /**

@@ -33,8 +33,8 @@ public record LoadReport(
         OFF,
         /** Read from the cache. */
         HIT,
-        /** Encoded and written to the cache. */
-        WRITTEN,
+        /** Encoded; the cache entry is being written in the background. */
+        WRITING,
         /** Encoded, but the cache could not be written (see the note). */
         FAILED
     }

@@ -169,25 +169,22 @@ final class TokenBuffer {
         }
     }
 
-    /** Receives the final ids in order, e.g. to write them to the cache. */
+    /** Receives stored ids in order, e.g. to write them to the cache. */
     interface ChunkSink {
-        void bytes(byte[] ids, int from, int count);
+        void bytes(byte[] ids, int from, int count) throws java.io.IOException;
 
-        void shorts(short[] ids, int from, int count);
+        void shorts(short[] ids, int from, int count) throws java.io.IOException;
 
-        void ints(int[] ids, int from, int count);
-
-        /** After the last ids. */
-        void done();
+        void ints(int[] ids, int from, int count) throws java.io.IOException;
     }
 
     /**
      * Replaces every id by {@code map[id]}, a block at a time, feeding the final ids to {@code
-     * stats} and {@code sink}, and returns the store of the result, as narrow as {@code
+     * stats}, and returns the store of the result, as narrow as {@code
      * finalVocabulary} allows. A chunk of another width is replaced as soon as it is done, so
      * the peak is one extra chunk.
      */
-    Tokens.Store remap(int[] map, int finalVocabulary, StatsBuilder stats, ChunkSink sink, Runnable onChunk) {
+    Tokens.Store remap(int[] map, int finalVocabulary, StatsBuilder stats, Runnable onChunk) {
         int target = widthFor(finalVocabulary);
         long size = size();
         int[] block = new int[BLOCK];
@@ -202,21 +199,9 @@ final class TokenBuffer {
                 readMapped(chunk, from, k, block, map);
                 stats.scan(block, k);
                 write(block, k, out, from);
-                if (sink != null) {
-                    if (out instanceof byte[] b) {
-                        sink.bytes(b, from, k);
-                    } else if (out instanceof short[] s) {
-                        sink.shorts(s, from, k);
-                    } else {
-                        sink.ints((int[]) out, from, k);
-                    }
-                }
             }
             chunks.set(c, out);
             onChunk.run();
-        }
-        if (sink != null) {
-            sink.done();
         }
         width = target;
         pos = 0;

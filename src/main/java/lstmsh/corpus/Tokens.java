@@ -119,6 +119,11 @@ public final class Tokens {
                 target[targetOffset + i] = get(from + i);
             }
         }
+
+        /** Hands every id to {@code sink}, in order, a chunk at a time (heap stores only). */
+        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
+            throw new UnsupportedOperationException("ids already on disk");
+        }
     }
 
     static final class ByteChunks extends Store {
@@ -137,6 +142,13 @@ public final class Tokens {
         @Override
         int bytesPerToken() {
             return 1;
+        }
+
+        @Override
+        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
+            for (byte[] c : chunks) {
+                sink.bytes(c, 0, c.length);
+            }
         }
 
         @Override
@@ -174,6 +186,13 @@ public final class Tokens {
         }
 
         @Override
+        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
+            for (short[] c : chunks) {
+                sink.shorts(c, 0, c.length);
+            }
+        }
+
+        @Override
         void copyTo(long from, long[] target, int targetOffset, int count) {
             while (count > 0) {
                 short[] chunk = chunks[(int) (from >>> bits)];
@@ -205,6 +224,13 @@ public final class Tokens {
         @Override
         int bytesPerToken() {
             return 4;
+        }
+
+        @Override
+        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
+            for (int[] c : chunks) {
+                sink.ints(c, 0, c.length);
+            }
         }
 
         @Override
@@ -319,6 +345,13 @@ public final class Tokens {
         @Override
         int bytesPerToken() {
             return parts[0].bytesPerToken();
+        }
+
+        @Override
+        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
+            for (Store p : parts) {
+                p.writeTo(sink);
+            }
         }
 
         @Override

@@ -73,7 +73,7 @@ class TokensTest {
             map[i] = (i * 7) % 200;
         }
         StatsBuilder stats = new StatsBuilder(200, -1, -1, 1);
-        Tokens t = Tokens.over(buffer.remap(map, 200, stats, null, () -> {}));
+        Tokens t = Tokens.over(buffer.remap(map, 200, stats, () -> {}));
         assertEquals(1, t.bytesPerToken());
         assertEquals(n, t.size());
         assertEquals((TokenBuffer.CHUNK % 1000) * 7 % 200, t.get(TokenBuffer.CHUNK));
