@@ -122,12 +122,11 @@ final class StreamEncoder implements WordSplitter.Sink {
     }
 
     @Override
-    public void word(char[] chars, int length) {
-        int h = TokenTable.hash(chars, length);
-        int id = table.find(chars, length, h, names);
+    public void word(char[] chars, int length, int hash) {
+        int id = table.find(chars, length, hash);
         if (id < 0) {
             id = register(new String(chars, 0, length), -1);
-            table.put(id, h);
+            table.put(id, chars, length, hash);
         }
         add(id);
     }

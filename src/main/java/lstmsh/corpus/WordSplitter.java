@@ -22,7 +22,8 @@ final class WordSplitter {
 
     /** Where tokens go; {@code word} gets a buffer that is reused, so copy what you keep. */
     interface Sink {
-        void word(char[] chars, int length);
+        /** {@code hash} is {@code chars[0, length)}'s String hash. */
+        void word(char[] chars, int length, int hash);
 
         void single(int codePoint);
     }
@@ -30,6 +31,7 @@ final class WordSplitter {
     private final Sink sink;
     private char[] word = new char[64];
     private int length;
+    private int hash;
     private int lastWordCodePoint;
     private int pending = -1;
     private boolean boundary = true;
@@ -118,13 +120,22 @@ final class WordSplitter {
             token = boundary ? '\u2018' : '\u2019';
         }
         sink.single(token);
-        boundary = WordTokenizer.opens(token);
+        boundary = opens(token);
+    }
+
+    /** An opening mark: after it a quote opens too (see {@link WordTokenizer}). */
+    static boolean opens(int cp) {
+        return switch (cp) {
+            case '(', '[', '{', '\u201C', '\u2018', '\u2014', '\u00BF', '\u00A1' -> true;
+            default -> false;
+        };
     }
 
     private void flushWord() {
         if (length > 0) {
-            sink.word(word, length);
+            sink.word(word, length, hash);
             length = 0;
+            hash = 0;
             boundary = false;
         }
     }
@@ -138,9 +149,13 @@ final class WordSplitter {
         }
         if (Character.isBmpCodePoint(cp)) {
             word[length++] = (char) cp;
+            hash = 31 * hash + cp;
         } else {
-            word[length++] = Character.highSurrogate(cp);
-            word[length++] = Character.lowSurrogate(cp);
+            char high = Character.highSurrogate(cp);
+            char low = Character.lowSurrogate(cp);
+            word[length++] = high;
+            word[length++] = low;
+            hash = 31 * (31 * hash + high) + low;
         }
     }
 }

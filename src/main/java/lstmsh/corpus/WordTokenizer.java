@@ -37,7 +37,7 @@ public final class WordTokenizer implements Tokenizer {
         List<String> out = new ArrayList<>();
         WordSplitter splitter = new WordSplitter(new WordSplitter.Sink() {
             @Override
-            public void word(char[] chars, int length) {
+            public void word(char[] chars, int length, int hash) {
                 out.add(new String(chars, 0, length));
             }
 
@@ -78,9 +78,5 @@ public final class WordTokenizer implements Tokenizer {
 
     static boolean opens(String token) {
         return token.length() == 1 && OPENING.indexOf(token.charAt(0)) >= 0;
-    }
-
-    static boolean opens(int codePoint) {
-        return codePoint < 0x10000 && OPENING.indexOf(codePoint) >= 0;
     }
 }
