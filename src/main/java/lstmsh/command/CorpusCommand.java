@@ -245,7 +245,7 @@ public final class CorpusCommand extends WorkspaceCommand {
                 }
             }
             out().printf("tokens %s (%s per token), vocabulary %d (%d seen), %s %.2f%%%n", Format.count(corpus.size()),
-                    corpus.tokens().bytesPerToken() + " bytes", vocabulary.size(), seen, Vocabulary.UNK,
+                    corpus.tokens().bytesPerToken() + (corpus.tokens().bytesPerToken() == 1 ? " byte" : " bytes"), vocabulary.size(), seen, Vocabulary.UNK,
                     100 * stats.unkShare());
             out().printf("unigram entropy %.3f bits/token, %.1f%% of the maximum (%.3f bits for %d tokens)%n",
                     stats.unigramEntropyBits(), 100 * stats.entropyRatio(), Math.log(Math.max(seen, 1)) / Math.log(2),

@@ -42,6 +42,8 @@ public final class CorpusLoader {
     public static final double MAX_NUL_SHARE = 0.01;
     /** Above this share of invalid bytes the encoding is wrong, not the odd byte. */
     public static final double MAX_INVALID_SHARE = 0.01;
+    /** Above this share of invalid bytes the file is more likely binary than text. */
+    static final double LIKELY_BINARY_SHARE = 0.2;
     /** Sources at least this large are read by several threads. */
     public static final long PARALLEL_BYTES = 32L << 20;
     /** At most this many threads read one source. */
@@ -362,6 +364,9 @@ public final class CorpusLoader {
             String hint = charset.equals(StandardCharsets.UTF_8)
                     ? "if it is in another encoding, add --encoding NAME (e.g. windows-1252, ISO-8859-1, UTF-16)"
                     : "check --encoding";
+            if (invalid > bytes * LIKELY_BINARY_SHARE) {
+                hint = "it looks binary; give a text file, or " + hint;
+            }
             throw new LstmshException(String.format("%s is not %s text: %,d of its %,d bytes (%.1f%%) are invalid, "
                             + "the first at %s; %s", path, charset.name(), invalid, bytes, 100.0 * invalid / bytes,
                     firstInvalid, hint));

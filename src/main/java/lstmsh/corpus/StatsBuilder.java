@@ -61,11 +61,28 @@ final class StatsBuilder {
     private final int[] newlines = new int[BLOCK];
 
     /** Measures the next {@code count} ids of the stream. */
+    /** Where a token equals the one before it; kept apart, like the newlines, so the main loop has no branches. */
+    private final int[] repeats = new int[BLOCK];
+
     void scan(int[] c, int count) {
         for (int from = 0; from < count; from += BLOCK) {
             int to = Math.min(count, from + BLOCK);
-            runs(c, from, to);
-            lines(c, from, to);
+            int[] at = newlines;
+            int[] same = repeats;
+            int nl = newline;
+            int last = previous;
+            int lines = 0;
+            int repeated = 0;
+            for (int i = from; i < to; i++) {
+                int id = c[i];
+                at[lines] = i;
+                lines += id == nl ? 1 : 0;
+                same[repeated] = i;
+                repeated += id == last ? 1 : 0;
+                last = id;
+            }
+            runs(c, from, to, repeated);
+            lines(c, lines);
         }
         for (int k = Math.max(0, count - endingLength); k < count; k++) {
             ring[ringPos++ & ringMask] = c[k];
@@ -74,57 +91,45 @@ final class StatsBuilder {
     }
 
     /**
-     * Longest runs of length two or more; a run of one is implied by a token's count (see
-     * {@link #finish}), so the common case is one comparison a token.
+     * Longest runs of two or more from the positions where a token repeats the one before; a run
+     * of one is implied by a token's count (see {@link #finish}).
      */
-    private void runs(int[] c, int from, int to) {
+    private void runs(int[] c, int from, int to, int repeated) {
+        int[] same = repeats;
         int[] top = longest;
-        int i = from;
-        if (c[i] == previous) {
-            while (i < to && c[i] == previous) {
-                run++;
-                i++;
+        int k = 0;
+        if (repeated == 0 || same[0] != from) {
+            // The run open at the end of the previous block ends before this one.
+            if (previous >= 0 && run > top[previous]) {
+                top[previous] = run;
             }
-            if (i == to) {
-                return;
+            run = 1;
+        }
+        while (k < repeated) {
+            int first = same[k];
+            int end = first;
+            while (k + 1 < repeated && same[k + 1] == end + 1) {
+                k++;
+                end++;
             }
-        }
-        if (previous >= 0 && run > top[previous]) {
-            top[previous] = run;
-        }
-        // From here on a run starts at i.
-        int start = i;
-        for (i = i + 1; i < to; i++) {
-            if (c[i] == c[i - 1]) {
-                int id = c[i];
-                int first = i - 1;
-                while (i + 1 < to && c[i + 1] == id) {
-                    i++;
-                }
-                if (i + 1 < to && i - first + 1 > top[id]) {
-                    top[id] = i - first + 1;
-                }
-                start = first;
+            k++;
+            int length = first == from ? run + (end - first + 1) : end - first + 2;
+            if (end == to - 1) {
+                run = length;
             } else {
-                start = i;
+                int id = c[end];
+                if (length > top[id]) {
+                    top[id] = length;
+                }
+                run = 1;
             }
         }
         previous = c[to - 1];
-        run = to - start;
     }
 
-    /** Finds the newlines of c[from, to) first, then counts the endings of their lines. */
-    private void lines(int[] c, int from, int to) {
-        if (newline < 0) {
-            return;
-        }
-        int nl = newline;
+    /** Counts the endings of the lines that end at the newlines found. */
+    private void lines(int[] c, int found) {
         int[] at = newlines;
-        int found = 0;
-        for (int i = from; i < to; i++) {
-            at[found] = i;
-            found += c[i] == nl ? 1 : 0;
-        }
         for (int f = 0; f < found; f++) {
             int i = at[f];
             int length = (int) Math.min(endingLength, position + i - lastNewline - 1);

@@ -88,6 +88,13 @@ class TokensTest {
         int[] ids = new int[20_000];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = random.nextInt(10) < 2 ? newline : 1 + random.nextInt(random.nextBoolean() ? 2 : vocab - 1);
+            if (random.nextInt(100) == 0) {
+                // A long run, so runs cross many of the small chunks below.
+                for (int k = random.nextInt(60); k > 0 && i + 1 < ids.length; k--) {
+                    ids[i + 1] = ids[i];
+                    i++;
+                }
+            }
         }
         for (int endingLength : new int[] {1, 2, 8}) {
             StatsBuilder b = new StatsBuilder(vocab, newline, -1, endingLength);
