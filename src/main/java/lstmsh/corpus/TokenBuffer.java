@@ -5,15 +5,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Ids appended while a corpus streams in, kept in chunks of {@code 1 << BITS} so growing never
+ * Ids appended while a corpus streams in, kept in chunks of {@link #CHUNK} so growing never
  * copies what is already stored. One byte an id until an id reaches {@link #BYTE_LIMIT}, two
  * until one reaches {@link #SHORT_LIMIT}, then four: every chunk is widened when needed. The
  * first chunk grows by doubling, so a small corpus costs only what it holds.
  */
 final class TokenBuffer {
 
-    static final int BITS = 22;
-    static final int CHUNK = 1 << BITS;
+    /**
+     * Ids a chunk holds: 4 MiB of one-byte ids less a little, so that with its array header a
+     * chunk fills whole G1 regions (1, 2 or 4 MiB) instead of spilling into one more.
+     */
+    static final int CHUNK = (1 << 22) - 64;
     /** Ids below this fit in one byte. */
     static final int BYTE_LIMIT = 1 << 8;
     /** Ids below this fit in two bytes. */
@@ -49,8 +52,8 @@ final class TokenBuffer {
     }
 
     int get(long index) {
-        Object c = chunks.get((int) (index >>> BITS));
-        int i = (int) (index & (CHUNK - 1));
+        Object c = chunks.get((int) (index / CHUNK));
+        int i = (int) (index % CHUNK);
         return width == 1 ? ((byte[]) c)[i] & 0xFF : width == 2 ? ((short[]) c)[i] & 0xFFFF : ((int[]) c)[i];
     }
 
@@ -227,19 +230,19 @@ final class TokenBuffer {
             for (int c = 0; c < n; c++) {
                 out[c] = (byte[]) chunks.get(c);
             }
-            return new Tokens.ByteChunks(out, size, BITS);
+            return new Tokens.ByteChunks(out, size, CHUNK);
         }
         if (width == 2) {
             short[][] out = new short[n][];
             for (int c = 0; c < n; c++) {
                 out[c] = (short[]) chunks.get(c);
             }
-            return new Tokens.ShortChunks(out, size, BITS);
+            return new Tokens.ShortChunks(out, size, CHUNK);
         }
         int[][] out = new int[n][];
         for (int c = 0; c < n; c++) {
             out[c] = (int[]) chunks.get(c);
         }
-        return new Tokens.IntChunks(out, size, BITS);
+        return new Tokens.IntChunks(out, size, CHUNK);
     }
 }

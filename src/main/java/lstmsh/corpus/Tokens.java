@@ -83,18 +83,21 @@ public final class Tokens {
     }
 
     public static Tokens ofBytes(byte[] data, int count) {
-        return over(new ByteChunks(new byte[][] {java.util.Arrays.copyOf(data, count)}, count, 31));
+        return over(new ByteChunks(new byte[][] {java.util.Arrays.copyOf(data, count)}, count, Integer.MAX_VALUE));
     }
 
     public static Tokens ofShorts(short[] data, int count) {
-        return over(new ShortChunks(new short[][] {java.util.Arrays.copyOf(data, count)}, count, 31));
+        return over(new ShortChunks(new short[][] {java.util.Arrays.copyOf(data, count)}, count, Integer.MAX_VALUE));
     }
 
     public static Tokens ofInts(int[] data, int count) {
-        return over(new IntChunks(new int[][] {java.util.Arrays.copyOf(data, count)}, count, 31));
+        return over(new IntChunks(new int[][] {java.util.Arrays.copyOf(data, count)}, count, Integer.MAX_VALUE));
     }
 
-    /** Where the ids live. Chunks hold {@code 1 << bits} ids each; only the last may be shorter. */
+    /**
+     * Where the ids live. Mapped segments hold {@code 1 << bits} ids each; heap chunks hold a
+     * fixed number each (see {@link TokenBuffer#CHUNK}); only the last may be shorter.
+     */
     abstract static sealed class Store permits ByteChunks, ShortChunks, IntChunks, MappedBytes, MappedShorts, MappedInts, Joined {
         final long size;
         final int bits;
@@ -129,14 +132,17 @@ public final class Tokens {
     static final class ByteChunks extends Store {
         final byte[][] chunks;
 
-        ByteChunks(byte[][] chunks, long size, int bits) {
-            super(size, bits);
+        final long chunk;
+
+        ByteChunks(byte[][] chunks, long size, long chunk) {
+            super(size, 0);
             this.chunks = chunks;
+            this.chunk = chunk;
         }
 
         @Override
         int get(long index) {
-            return chunks[(int) (index >>> bits)][(int) (index & mask)] & 0xFF;
+            return chunks[(int) (index / chunk)][(int) (index % chunk)] & 0xFF;
         }
 
         @Override
@@ -154,11 +160,11 @@ public final class Tokens {
         @Override
         void copyTo(long from, long[] target, int targetOffset, int count) {
             while (count > 0) {
-                byte[] chunk = chunks[(int) (from >>> bits)];
-                int at = (int) (from & mask);
-                int n = Math.min(count, chunk.length - at);
+                byte[] c = chunks[(int) (from / chunk)];
+                int at = (int) (from % chunk);
+                int n = Math.min(count, c.length - at);
                 for (int i = 0; i < n; i++) {
-                    target[targetOffset + i] = chunk[at + i] & 0xFF;
+                    target[targetOffset + i] = c[at + i] & 0xFF;
                 }
                 from += n;
                 targetOffset += n;
@@ -170,14 +176,17 @@ public final class Tokens {
     static final class ShortChunks extends Store {
         final short[][] chunks;
 
-        ShortChunks(short[][] chunks, long size, int bits) {
-            super(size, bits);
+        final long chunk;
+
+        ShortChunks(short[][] chunks, long size, long chunk) {
+            super(size, 0);
             this.chunks = chunks;
+            this.chunk = chunk;
         }
 
         @Override
         int get(long index) {
-            return chunks[(int) (index >>> bits)][(int) (index & mask)] & 0xFFFF;
+            return chunks[(int) (index / chunk)][(int) (index % chunk)] & 0xFFFF;
         }
 
         @Override
@@ -195,11 +204,11 @@ public final class Tokens {
         @Override
         void copyTo(long from, long[] target, int targetOffset, int count) {
             while (count > 0) {
-                short[] chunk = chunks[(int) (from >>> bits)];
-                int at = (int) (from & mask);
-                int n = Math.min(count, chunk.length - at);
+                short[] c = chunks[(int) (from / chunk)];
+                int at = (int) (from % chunk);
+                int n = Math.min(count, c.length - at);
                 for (int i = 0; i < n; i++) {
-                    target[targetOffset + i] = chunk[at + i] & 0xFFFF;
+                    target[targetOffset + i] = c[at + i] & 0xFFFF;
                 }
                 from += n;
                 targetOffset += n;
@@ -211,14 +220,17 @@ public final class Tokens {
     static final class IntChunks extends Store {
         final int[][] chunks;
 
-        IntChunks(int[][] chunks, long size, int bits) {
-            super(size, bits);
+        final long chunk;
+
+        IntChunks(int[][] chunks, long size, long chunk) {
+            super(size, 0);
             this.chunks = chunks;
+            this.chunk = chunk;
         }
 
         @Override
         int get(long index) {
-            return chunks[(int) (index >>> bits)][(int) (index & mask)];
+            return chunks[(int) (index / chunk)][(int) (index % chunk)];
         }
 
         @Override
@@ -236,11 +248,11 @@ public final class Tokens {
         @Override
         void copyTo(long from, long[] target, int targetOffset, int count) {
             while (count > 0) {
-                int[] chunk = chunks[(int) (from >>> bits)];
-                int at = (int) (from & mask);
-                int n = Math.min(count, chunk.length - at);
+                int[] c = chunks[(int) (from / chunk)];
+                int at = (int) (from % chunk);
+                int n = Math.min(count, c.length - at);
                 for (int i = 0; i < n; i++) {
-                    target[targetOffset + i] = chunk[at + i];
+                    target[targetOffset + i] = c[at + i];
                 }
                 from += n;
                 targetOffset += n;
