@@ -32,9 +32,19 @@ public record Corpus(
             Tokenizer tokenizer,
             Vocabulary vocabulary,
             Tokens tokens) {
+        return of(source, settings, tokenizer, vocabulary, tokens, CorpusStats.measure(tokens, vocabulary, tokenizer.level()));
+    }
+
+    /** The same with statistics already measured (e.g. while encoding, or from the cache). */
+    public static Corpus of(
+            String source,
+            CorpusSettings settings,
+            Tokenizer tokenizer,
+            Vocabulary vocabulary,
+            Tokens tokens,
+            CorpusStats stats) {
         int valTokens = (int) Math.floor(tokens.size() * settings.valFraction());
         int trainEnd = tokens.size() - valTokens;
-        CorpusStats stats = CorpusStats.measure(tokens, vocabulary.size());
         return new Corpus(source, settings, tokenizer, vocabulary, tokens, trainEnd, stats);
     }
 }

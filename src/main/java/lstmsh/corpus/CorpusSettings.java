@@ -1,16 +1,45 @@
 package lstmsh.corpus;
 
+import java.nio.charset.Charset;
+
 /**
  * How a corpus is read. Defaults live here and nowhere else.
  *
  * @param valFraction share of the token stream, taken from its end, held out for validation
+ * @param level {@code char} (one token per Unicode code point) or {@code word}
+ * @param lowercase lowercase every code point before splitting
+ * @param maxVocab at most this many tokens in the vocabulary, {@code <unk>} included (0: no limit)
+ * @param minCount tokens seen fewer times than this become {@code <unk>} (1: keep all)
+ * @param encoding the files' character encoding
  */
-public record CorpusSettings(double valFraction) {
+public record CorpusSettings(
+        double valFraction,
+        String level,
+        boolean lowercase,
+        int maxVocab,
+        int minCount,
+        String encoding) {
 
     public static final double DEFAULT_VAL_FRACTION = 0.1;
+    public static final String DEFAULT_LEVEL = "char";
+    public static final boolean DEFAULT_LOWERCASE = false;
+    public static final int DEFAULT_MAX_VOCAB = 0;
+    public static final int DEFAULT_MIN_COUNT = 1;
+    public static final String DEFAULT_ENCODING = "UTF-8";
 
     public static CorpusSettings defaults() {
-        return new CorpusSettings(DEFAULT_VAL_FRACTION);
+        return new CorpusSettings(
+                DEFAULT_VAL_FRACTION,
+                DEFAULT_LEVEL,
+                DEFAULT_LOWERCASE,
+                DEFAULT_MAX_VOCAB,
+                DEFAULT_MIN_COUNT,
+                DEFAULT_ENCODING);
+    }
+
+    /** Defaults with another validation share. */
+    public CorpusSettings(double valFraction) {
+        this(valFraction, DEFAULT_LEVEL, DEFAULT_LOWERCASE, DEFAULT_MAX_VOCAB, DEFAULT_MIN_COUNT, DEFAULT_ENCODING);
     }
 
     public CorpusSettings {
@@ -18,5 +47,53 @@ public record CorpusSettings(double valFraction) {
             throw new IllegalArgumentException(
                     "--val-fraction must be at least 0 and below 0.9, got " + valFraction);
         }
+        if (!"char".equals(level) && !"word".equals(level)) {
+            throw new IllegalArgumentException("--level must be char or word, got '" + level + "'");
+        }
+        if (maxVocab != 0 && maxVocab < 2) {
+            throw new IllegalArgumentException("--max-vocab must be 0 (no limit) or at least 2, got " + maxVocab);
+        }
+        if (minCount < 1) {
+            throw new IllegalArgumentException("--min-count must be at least 1, got " + minCount);
+        }
+        try {
+            encoding = Charset.forName(encoding).name();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown encoding '" + encoding
+                    + "'; try UTF-8, ISO-8859-1, windows-1252 or UTF-16");
+        }
+    }
+
+    public CorpusSettings withValFraction(double v) {
+        return new CorpusSettings(v, level, lowercase, maxVocab, minCount, encoding);
+    }
+
+    public CorpusSettings withLevel(String v) {
+        return new CorpusSettings(valFraction, v, lowercase, maxVocab, minCount, encoding);
+    }
+
+    public CorpusSettings withLowercase(boolean v) {
+        return new CorpusSettings(valFraction, level, v, maxVocab, minCount, encoding);
+    }
+
+    public CorpusSettings withMaxVocab(int v) {
+        return new CorpusSettings(valFraction, level, lowercase, v, minCount, encoding);
+    }
+
+    public CorpusSettings withMinCount(int v) {
+        return new CorpusSettings(valFraction, level, lowercase, maxVocab, v, encoding);
+    }
+
+    public CorpusSettings withEncoding(String v) {
+        return new CorpusSettings(valFraction, level, lowercase, maxVocab, minCount, v);
+    }
+
+    /** The tokenizer these settings make. */
+    public Tokenizer tokenizer() {
+        return Tokenizers.forLevel(level, lowercase);
+    }
+
+    public Charset charset() {
+        return Charset.forName(encoding);
     }
 }

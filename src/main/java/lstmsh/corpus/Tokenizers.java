@@ -8,9 +8,22 @@ public final class Tokenizers {
     private Tokenizers() {}
 
     public static Tokenizer forLevel(String level) {
-        if ("char".equals(level)) {
-            return CharTokenizer.INSTANCE;
-        }
-        throw new LstmshException("unknown token level '" + level + "'; use char");
+        return switch (level) {
+            case "char" -> CharTokenizer.INSTANCE;
+            case "char-lowercase" -> CharTokenizer.LOWERCASE;
+            case "word" -> WordTokenizer.INSTANCE;
+            case "word-lowercase" -> WordTokenizer.LOWERCASE;
+            default -> throw new LstmshException("unknown token level '" + level + "'; use char or word");
+        };
+    }
+
+    /** The tokenizer for a level typed by a user ({@code char} or {@code word}) and the case option. */
+    public static Tokenizer forLevel(String level, boolean lowercase) {
+        return forLevel(lowercase ? level + "-lowercase" : level);
+    }
+
+    /** {@code char} or {@code word}, without the case option. */
+    public static String baseLevel(String level) {
+        return level.startsWith("word") ? "word" : "char";
     }
 }

@@ -1,137 +1,381 @@
 package lstmsh.corpus;
 
+import java.nio.IntBuffer;
+import java.nio.ShortBuffer;
+
 /**
- * An immutable run of token ids held compactly: two bytes a token while the vocabulary fits,
- * four otherwise. Slices are views, so batches never copy the corpus.
+ * An immutable run of token ids held compactly: one byte a token while the vocabulary has at
+ * most 256 tokens, two while it has at most 65,536, four otherwise. The ids live in fixed-size chunks on the heap, or in a memory-mapped cache
+ * file; either way no single array has to hold the whole corpus. Slices are views, so batches
+ * never copy the corpus.
  */
-public abstract sealed class Tokens permits Tokens.Short16, Tokens.Int32 {
+public final class Tokens {
 
-    protected final int offset;
-    protected final int length;
+    private final Store store;
+    private final long offset;
+    private final int length;
 
-    private Tokens(int offset, int length) {
+    private Tokens(Store store, long offset, int length) {
+        this.store = store;
         this.offset = offset;
         this.length = length;
     }
 
-    public final int size() {
+    static Tokens over(Store store) {
+        if (store.size() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("more than " + Integer.MAX_VALUE + " tokens");
+        }
+        return new Tokens(store, 0, (int) store.size());
+    }
+
+    public int size() {
         return length;
     }
 
-    public abstract int get(int index);
+    public int get(int index) {
+        if (index < 0 || index >= length) {
+            throw new IndexOutOfBoundsException("token " + index + " of " + length);
+        }
+        return store.get(offset + index);
+    }
 
-    public abstract Tokens slice(int from, int to);
+    public Tokens slice(int from, int to) {
+        if (from < 0 || to > length || from > to) {
+            throw new IndexOutOfBoundsException("slice " + from + ".." + to + " of " + length);
+        }
+        return new Tokens(store, offset + from, to - from);
+    }
 
     /** Bytes used per token in the backing store. */
-    public abstract int bytesPerToken();
+    public int bytesPerToken() {
+        return store.bytesPerToken();
+    }
+
+    /** True when the ids are read from a memory-mapped file rather than the Java heap. */
+    public boolean mapped() {
+        return store instanceof MappedBytes || store instanceof MappedShorts || store instanceof MappedInts;
+    }
 
     /** Copies {@code count} ids starting at {@code from} into {@code target} as longs. */
     public void copyTo(int from, long[] target, int targetOffset, int count) {
-        for (int i = 0; i < count; i++) {
-            target[targetOffset + i] = get(from + i);
+        if (from < 0 || count < 0 || from + count > length) {
+            throw new IndexOutOfBoundsException("copy " + from + "+" + count + " of " + length);
         }
+        store.copyTo(offset + from, target, targetOffset, count);
     }
 
     public int[] toArray() {
         int[] out = new int[length];
         for (int i = 0; i < length; i++) {
-            out[i] = get(i);
+            out[i] = store.get(offset + i);
         }
         return out;
     }
 
     /** Wraps ids, choosing the narrowest store that holds {@code vocabularySize} distinct ids. */
     public static Tokens of(int[] ids, int count, int vocabularySize) {
-        if (vocabularySize <= 1 << 16) {
-            short[] data = new short[count];
-            for (int i = 0; i < count; i++) {
-                data[i] = (short) ids[i];
-            }
-            return new Short16(data, 0, count);
+        TokenBuffer buffer = new TokenBuffer(count);
+        buffer.fit(Math.max(0, vocabularySize - 1));
+        for (int i = 0; i < count; i++) {
+            buffer.add(ids[i]);
         }
-        return new Int32(java.util.Arrays.copyOf(ids, count), 0, count);
+        return over(buffer.store());
+    }
+
+    public static Tokens ofBytes(byte[] data, int count) {
+        return over(new ByteChunks(new byte[][] {java.util.Arrays.copyOf(data, count)}, count, Integer.MAX_VALUE));
     }
 
     public static Tokens ofShorts(short[] data, int count) {
-        return new Short16(data, 0, count);
+        return over(new ShortChunks(new short[][] {java.util.Arrays.copyOf(data, count)}, count, Integer.MAX_VALUE));
     }
 
     public static Tokens ofInts(int[] data, int count) {
-        return new Int32(data, 0, count);
+        return over(new IntChunks(new int[][] {java.util.Arrays.copyOf(data, count)}, count, Integer.MAX_VALUE));
     }
 
-    protected void checkSlice(int from, int to) {
-        if (from < 0 || to > length || from > to) {
-            throw new IndexOutOfBoundsException("slice " + from + ".." + to + " of " + length);
+    /**
+     * Where the ids live. Mapped segments hold {@code 1 << bits} ids each; heap chunks hold a
+     * fixed number each (see {@link TokenBuffer#CHUNK}); only the last may be shorter.
+     */
+    abstract static sealed class Store permits ByteChunks, ShortChunks, IntChunks, MappedBytes, MappedShorts, MappedInts, Joined {
+        final long size;
+        final int bits;
+        final long mask;
+
+        Store(long size, int bits) {
+            this.size = size;
+            this.bits = bits;
+            this.mask = (1L << bits) - 1;
+        }
+
+        final long size() {
+            return size;
+        }
+
+        abstract int get(long index);
+
+        abstract int bytesPerToken();
+
+        void copyTo(long from, long[] target, int targetOffset, int count) {
+            for (int i = 0; i < count; i++) {
+                target[targetOffset + i] = get(from + i);
+            }
+        }
+
+        /** Hands every id to {@code sink}, in order, a chunk at a time (heap stores only). */
+        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
+            throw new UnsupportedOperationException("ids already on disk");
         }
     }
 
-    /** Ids stored as unsigned 16-bit values. */
-    public static final class Short16 extends Tokens {
-        private final short[] data;
+    static final class ByteChunks extends Store {
+        final byte[][] chunks;
 
-        Short16(short[] data, int offset, int length) {
-            super(offset, length);
-            this.data = data;
+        final long chunk;
+
+        ByteChunks(byte[][] chunks, long size, long chunk) {
+            super(size, 0);
+            this.chunks = chunks;
+            this.chunk = chunk;
         }
 
         @Override
-        public int get(int index) {
-            return data[offset + index] & 0xFFFF;
+        int get(long index) {
+            return chunks[(int) (index / chunk)][(int) (index % chunk)] & 0xFF;
         }
 
         @Override
-        public Tokens slice(int from, int to) {
-            checkSlice(from, to);
-            return new Short16(data, offset + from, to - from);
+        int bytesPerToken() {
+            return 1;
         }
 
         @Override
-        public int bytesPerToken() {
+        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
+            for (byte[] c : chunks) {
+                sink.bytes(c, 0, c.length);
+            }
+        }
+
+        @Override
+        void copyTo(long from, long[] target, int targetOffset, int count) {
+            while (count > 0) {
+                byte[] c = chunks[(int) (from / chunk)];
+                int at = (int) (from % chunk);
+                int n = Math.min(count, c.length - at);
+                for (int i = 0; i < n; i++) {
+                    target[targetOffset + i] = c[at + i] & 0xFF;
+                }
+                from += n;
+                targetOffset += n;
+                count -= n;
+            }
+        }
+    }
+
+    static final class ShortChunks extends Store {
+        final short[][] chunks;
+
+        final long chunk;
+
+        ShortChunks(short[][] chunks, long size, long chunk) {
+            super(size, 0);
+            this.chunks = chunks;
+            this.chunk = chunk;
+        }
+
+        @Override
+        int get(long index) {
+            return chunks[(int) (index / chunk)][(int) (index % chunk)] & 0xFFFF;
+        }
+
+        @Override
+        int bytesPerToken() {
             return 2;
         }
 
-        /** The backing array, for writing a cache; read only the documented range. */
-        public short[] backingArray() {
-            return data;
+        @Override
+        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
+            for (short[] c : chunks) {
+                sink.shorts(c, 0, c.length);
+            }
         }
 
-        public int backingOffset() {
-            return offset;
+        @Override
+        void copyTo(long from, long[] target, int targetOffset, int count) {
+            while (count > 0) {
+                short[] c = chunks[(int) (from / chunk)];
+                int at = (int) (from % chunk);
+                int n = Math.min(count, c.length - at);
+                for (int i = 0; i < n; i++) {
+                    target[targetOffset + i] = c[at + i] & 0xFFFF;
+                }
+                from += n;
+                targetOffset += n;
+                count -= n;
+            }
         }
     }
 
-    /** Ids stored as 32-bit values. */
-    public static final class Int32 extends Tokens {
-        private final int[] data;
+    static final class IntChunks extends Store {
+        final int[][] chunks;
 
-        Int32(int[] data, int offset, int length) {
-            super(offset, length);
-            this.data = data;
+        final long chunk;
+
+        IntChunks(int[][] chunks, long size, long chunk) {
+            super(size, 0);
+            this.chunks = chunks;
+            this.chunk = chunk;
         }
 
         @Override
-        public int get(int index) {
-            return data[offset + index];
+        int get(long index) {
+            return chunks[(int) (index / chunk)][(int) (index % chunk)];
         }
 
         @Override
-        public Tokens slice(int from, int to) {
-            checkSlice(from, to);
-            return new Int32(data, offset + from, to - from);
-        }
-
-        @Override
-        public int bytesPerToken() {
+        int bytesPerToken() {
             return 4;
         }
 
-        public int[] backingArray() {
-            return data;
+        @Override
+        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
+            for (int[] c : chunks) {
+                sink.ints(c, 0, c.length);
+            }
         }
 
-        public int backingOffset() {
-            return offset;
+        @Override
+        void copyTo(long from, long[] target, int targetOffset, int count) {
+            while (count > 0) {
+                int[] c = chunks[(int) (from / chunk)];
+                int at = (int) (from % chunk);
+                int n = Math.min(count, c.length - at);
+                for (int i = 0; i < n; i++) {
+                    target[targetOffset + i] = c[at + i];
+                }
+                from += n;
+                targetOffset += n;
+                count -= n;
+            }
+        }
+    }
+
+    static final class MappedBytes extends Store {
+        final java.nio.ByteBuffer[] segments;
+
+        MappedBytes(java.nio.ByteBuffer[] segments, long size, int bits) {
+            super(size, bits);
+            this.segments = segments;
+        }
+
+        @Override
+        int get(long index) {
+            return segments[(int) (index >>> bits)].get((int) (index & mask)) & 0xFF;
+        }
+
+        @Override
+        int bytesPerToken() {
+            return 1;
+        }
+    }
+
+    static final class MappedShorts extends Store {
+        final ShortBuffer[] segments;
+
+        MappedShorts(ShortBuffer[] segments, long size, int bits) {
+            super(size, bits);
+            this.segments = segments;
+        }
+
+        @Override
+        int get(long index) {
+            return segments[(int) (index >>> bits)].get((int) (index & mask)) & 0xFFFF;
+        }
+
+        @Override
+        int bytesPerToken() {
+            return 2;
+        }
+    }
+
+    static final class MappedInts extends Store {
+        final IntBuffer[] segments;
+
+        MappedInts(IntBuffer[] segments, long size, int bits) {
+            super(size, bits);
+            this.segments = segments;
+        }
+
+        @Override
+        int get(long index) {
+            return segments[(int) (index >>> bits)].get((int) (index & mask));
+        }
+
+        @Override
+        int bytesPerToken() {
+            return 4;
+        }
+    }
+
+    /** Stores one after the other, e.g. the parts of a corpus encoded in parallel. */
+    static final class Joined extends Store {
+        final Store[] parts;
+        final long[] starts;
+
+        Joined(Store[] parts) {
+            super(total(parts), 0);
+            this.parts = parts;
+            this.starts = new long[parts.length + 1];
+            for (int i = 0; i < parts.length; i++) {
+                starts[i + 1] = starts[i] + parts[i].size();
+            }
+        }
+
+        private static long total(Store[] parts) {
+            long n = 0;
+            for (Store p : parts) {
+                n += p.size();
+            }
+            return n;
+        }
+
+        private int part(long index) {
+            int i = 0;
+            while (index >= starts[i + 1]) {
+                i++;
+            }
+            return i;
+        }
+
+        @Override
+        int get(long index) {
+            int i = part(index);
+            return parts[i].get(index - starts[i]);
+        }
+
+        @Override
+        int bytesPerToken() {
+            return parts[0].bytesPerToken();
+        }
+
+        @Override
+        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
+            for (Store p : parts) {
+                p.writeTo(sink);
+            }
+        }
+
+        @Override
+        void copyTo(long from, long[] target, int targetOffset, int count) {
+            while (count > 0) {
+                int i = part(from);
+                int n = (int) Math.min(count, starts[i + 1] - from);
+                parts[i].copyTo(from - starts[i], target, targetOffset, n);
+                from += n;
+                targetOffset += n;
+                count -= n;
+            }
         }
     }
 }

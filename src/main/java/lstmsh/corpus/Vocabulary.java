@@ -12,6 +12,11 @@ import java.util.Map;
  */
 public final class Vocabulary {
 
+    /** Stands for every token left out by {@code --max-vocab} or {@code --min-count}. */
+    public static final String UNK = "<unk>";
+    /** Separates the files of a corpus read from a directory or a glob. */
+    public static final String DOC = "<doc>";
+
     private final List<String> tokens;
     private final Map<String, Integer> ids;
 
@@ -46,6 +51,11 @@ public final class Vocabulary {
     public int id(String token) {
         Integer id = ids.get(token);
         return id == null ? -1 : id;
+    }
+
+    /** True for the tokens lstmsh adds itself; no text splits into them. */
+    public static boolean isSpecial(String token) {
+        return UNK.equals(token) || DOC.equals(token);
     }
 
     public List<String> tokens() {

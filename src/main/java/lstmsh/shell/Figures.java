@@ -81,6 +81,6 @@ public final class Figures {
             "train.seconds", "sample.entropy", "sample.min_entropy", "sample.warnings",
             "sample.tokens", "sample.tok_per_s", "inspect.output_hn_diff", "inspect.max_similarity",
             "inspect.mean_similarity", "inspect.memory_horizon", "inspect.saturated_share",
-            "inspect.recompute_error",
-            "device.gpus", "device.gpu");
+            "inspect.recompute_error", "device.gpus", "device.gpu", "corpus.top_share",
+            "corpus.entropy_ratio", "corpus.unk_share", "corpus.ending_share", "corpus.longest_run");
 }

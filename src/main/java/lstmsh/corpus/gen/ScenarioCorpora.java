@@ -15,6 +15,17 @@ public final class ScenarioCorpora {
     public static final String MID_LINE = "a dog is barking";
     public static final String MINOR_LINE = "bird is flying";
 
+    /** Defaults of the generators, as {@code corpus generate} offers them. */
+    public static final int DEFAULT_MAJOR = 500;
+    public static final int DEFAULT_MID = 20;
+    public static final int DEFAULT_MINOR = 10;
+    public static final int DEFAULT_SEQUENCES = 400;
+    public static final int DEFAULT_HEAD = 30;
+    public static final int DEFAULT_TAIL = 40;
+    public static final int DEFAULT_ZIPF_VOCABULARY = 2000;
+    public static final double DEFAULT_ZIPF_EXPONENT = 1.1;
+    public static final int DEFAULT_ZIPF_WORDS = 100_000;
+
     private static final String[] ONSET = "b d f g h k l m n p r s t v z br dr gr kl pl st tr".split(" ");
     private static final String[] VOWEL = {"a", "e", "i", "o", "u", "a", "e", "o", "ai", "ou"};
     private static final String[] CODA = {"n", "r", "l", "s", "m"};
@@ -24,7 +35,7 @@ public final class ScenarioCorpora {
 
     /** 500 "the cat is sleeping", 20 "a dog is barking", 10 "bird is flying", shuffled, one per line. */
     public static String imbalanced(long seed) {
-        return imbalanced(500, 20, 10, seed);
+        return imbalanced(DEFAULT_MAJOR, DEFAULT_MID, DEFAULT_MINOR, seed);
     }
 
     /**
