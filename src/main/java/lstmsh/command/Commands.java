@@ -21,6 +21,7 @@ import java.util.List;
             SaveCommand.class,
             LoadCommand.class,
             InspectCommand.class,
+            DiagnoseCommand.class,
             DeviceCommand.class,
             ExpectCommand.class,
             RunCommand.class,

@@ -2,6 +2,7 @@ package lstmsh.shell;
 
 import lstmsh.LstmshException;
 import lstmsh.corpus.Corpus;
+import lstmsh.inspect.Finding;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.render.Console;
 import lstmsh.train.CancelSignal;
@@ -31,6 +32,7 @@ public final class Workspace implements AutoCloseable {
     private String modelCorpusSource = "";
     private SessionRunner runner;
     private boolean exitRequested;
+    private List<Finding> sampleFindings = List.of();
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final List<String> linesRun = new ArrayList<>();
     private Supplier<List<String>> history = () -> Collections.unmodifiableList(linesRun);
@@ -103,6 +105,15 @@ public final class Workspace implements AutoCloseable {
         if (oldModel != null) {
             oldModel.close();
         }
+    }
+
+    /** What the last sample raised, for {@code diagnose}. */
+    public List<Finding> sampleFindings() {
+        return sampleFindings;
+    }
+
+    public void setSampleFindings(List<Finding> findings) {
+        sampleFindings = List.copyOf(findings);
     }
 
     public SessionRunner runner() {

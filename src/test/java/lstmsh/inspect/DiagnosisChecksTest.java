@@ -1,0 +1,106 @@
+package lstmsh.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import lstmsh.TestCorpora;
+import lstmsh.corpus.Corpus;
+import lstmsh.corpus.CorpusLoader;
+import lstmsh.corpus.CorpusSettings;
+import lstmsh.corpus.gen.ScenarioCorpora;
+import lstmsh.model.LstmLanguageModel;
+import lstmsh.model.ModelSettings;
+import lstmsh.train.MetricPoint;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+class DiagnosisChecksTest {
+
+    private static List<String> codes(List<Finding> findings) {
+        return findings.stream().filter(f -> f.severity() != Finding.Severity.INFO).map(Finding::code).toList();
+    }
+
+    /** A loss falling from 3 towards 1.2, validation following it. */
+    private static List<MetricPoint> healthy() {
+        List<MetricPoint> h = new ArrayList<>();
+        for (int s = 1; s <= 300; s++) {
+            double loss = 1.2 + 1.8 * Math.exp(-s / 60.0) + 0.02 * Math.sin(s);
+            h.add(new MetricPoint(s, loss, s % 50 == 0 ? loss + 0.05 : Double.NaN, 0.002, 0.5));
+        }
+        return h;
+    }
+
+    @Test
+    void aHealthyHistoryRaisesNothing() {
+        assertEquals(List.of(), codes(TrainingChecks.check(healthy(), 3.1)));
+    }
+
+    @Test
+    void spikesAndARisingLossPointAtTheLearningRate() {
+        List<MetricPoint> h = new ArrayList<>(healthy());
+        for (int i : new int[] {100, 150, 200, 250}) {
+            MetricPoint p = h.get(i);
+            h.set(i, new MetricPoint(p.step(), p.loss() * 3, p.valLoss(), p.lr(), p.gradNorm()));
+        }
+        assertTrue(codes(TrainingChecks.check(h, 3.1)).contains("LR_TOO_HIGH"));
+        List<MetricPoint> rising = new ArrayList<>(healthy());
+        for (int s = 301; s <= 340; s++) {
+            rising.add(new MetricPoint(s, 2.5, Double.NaN, 0.05, 3));
+        }
+        Finding f = TrainingChecks.check(rising, 3.1).stream().filter(x -> x.code().equals("LR_TOO_HIGH")).findFirst().orElseThrow();
+        assertTrue(f.fix().contains("--lr 0.013"), f.fix());
+    }
+
+    @Test
+    void aLossNearTheUnigramEntropyIsNotConverged() {
+        List<MetricPoint> flat = new ArrayList<>();
+        for (int s = 1; s <= 50; s++) {
+            flat.add(new MetricPoint(s, 3.0, Double.NaN, 0.002, 0.1));
+        }
+        assertTrue(codes(TrainingChecks.check(flat, 3.1)).contains("NOT_CONVERGED"));
+        assertEquals("INFO", TrainingChecks.check(List.of(), 3.1).get(0).severity().name());
+    }
+
+    @Test
+    void validationRisingWhileTrainingFallsIsOverfitting() {
+        List<MetricPoint> h = new ArrayList<>();
+        for (int s = 1; s <= 400; s++) {
+            double loss = 2.0 - s / 400.0;
+            double val = s % 50 != 0 ? Double.NaN : s <= 150 ? 2.0 - s / 400.0 : 1.6 + (s - 150) / 200.0;
+            h.add(new MetricPoint(s, loss, val, 0.002, 0.5));
+        }
+        assertTrue(codes(TrainingChecks.check(h, 3.1)).contains("OVERFITTING"));
+    }
+
+    @Test
+    void tinyWeightsAndATinyHiddenStateAreNamed() {
+        Corpus corpus = TestCorpora.prose();
+        try (LstmLanguageModel fine = TestCorpora.smallModel(corpus, 1)) {
+            assertEquals(List.of(), codes(ModelChecks.check(fine, corpus.stats().unigramEntropyBits())));
+            var tiny = fine.snapshot();
+            tiny.replaceAll((name, v) -> {
+                float[] out = new float[v.length];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = (float) (0.001 * ((i * 7919) % 1000) / 1000.0);
+                }
+                return out;
+            });
+            fine.restore(tiny);
+            assertTrue(codes(ModelChecks.check(fine, corpus.stats().unigramEntropyBits())).contains("INIT_SCALE"));
+        }
+        try (LstmLanguageModel small = LstmLanguageModel.create(new ModelSettings(8, List.of(2), 0f, 1),
+                corpus.vocabulary(), corpus.tokenizer())) {
+            assertTrue(codes(ModelChecks.check(small, corpus.stats().unigramEntropyBits())).contains("SMALL_HIDDEN"));
+        }
+    }
+
+    @Test
+    void constantTailsAreFoundInTheCorpus() {
+        Corpus tails = CorpusLoader.fromText("tails", ScenarioCorpora.constantTail(100, 10, 30, 1), CorpusSettings.defaults());
+        assertTrue(codes(CorpusTailCheck.check(tails)).contains("CONSTANT_TAIL"));
+        assertEquals(List.of(), codes(CorpusTailCheck.check(TestCorpora.prose())));
+    }
+}
