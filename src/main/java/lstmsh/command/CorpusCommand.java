@@ -54,15 +54,23 @@ public final class CorpusCommand extends WorkspaceCommand {
                 description = "Share of the text, from its end, held out for validation (default: ${DEFAULT-VALUE}).")
         double valFraction;
 
+        @Option(names = "--split", paramLabel = "MODE", defaultValue = "stream",
+                completionCandidates = SplitCandidates.class,
+                description = "stream: train on the text as one stream; lines: each line its own sequence, in padded batches (default: ${DEFAULT-VALUE}).")
+        CorpusSettings.Split split;
+
         public Load(Workspace workspace) {
             super(workspace);
         }
 
         @Override
         protected void run() {
-            Corpus corpus = CorpusLoader.load(path, new CorpusSettings(valFraction));
+            Corpus corpus = CorpusLoader.load(path, new CorpusSettings(valFraction, split));
             workspace.setCorpus(corpus);
             summary(workspace, corpus);
+            if (split == CorpusSettings.Split.LINES) {
+                LineSummary.print(workspace, corpus);
+            }
         }
     }
 
@@ -159,6 +167,13 @@ public final class CorpusCommand extends WorkspaceCommand {
                 throw new picocli.CommandLine.TypeConversionException(
                         "'" + value + "' is not a corpus kind; use prose, imbalanced, constant-tail or zipf");
             }
+        }
+    }
+
+    static final class SplitCandidates implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("stream", "lines").iterator();
         }
     }
 

@@ -79,5 +79,8 @@ public final class Figures {
             "corpus.val_tokens", "model.params", "model.layers", "train.steps", "train.loss",
             "train.val_loss", "train.val_bits", "train.best_val_loss", "train.tok_per_s",
             "train.seconds", "sample.entropy", "sample.min_entropy", "sample.warnings",
-            "sample.tokens", "sample.tok_per_s");
+            "sample.tokens", "sample.tok_per_s",
+            "train.best_step", "train.global_step", "train.lr", "train.stopped_early", "corpus.lines",
+            "bench.matmul_gflops", "bench.lstm_tok_per_s", "bench.train_tok_per_s", "bench.train_ratio",
+            "bench.rss_growth", "bench.rss_mb");
 }
