@@ -42,10 +42,4 @@ public final class Bench {
         int n = v.length;
         return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
-
-    static String spread(double[] values, String format) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length < 2 ? "" : String.format(java.util.Locale.ROOT, "rounds " + format + " … " + format, v[0], v[v.length - 1]);
-    }
 }

@@ -19,11 +19,13 @@ import java.util.Locale;
 @Command(
         name = "bench",
         description = {
-            "Measure this machine in one run: the engine's dense matrix multiply (the practical ceiling), the bare fused",
-            "LSTM forward+backward on the training shapes, and lstmsh's whole training step on the same shapes, with",
-            "the ratio of the last two (target ≥ 0.90). --memory adds a long run that checks resident memory stays flat.",
-            "Figures: bench.matmul_gflops, bench.lstm_tok_per_s, bench.train_tok_per_s, bench.train_ratio (first",
-            "--hidden size; bench.hN.* for each), bench.rss_growth."
+            "Measure this machine in one run: the engine's dense matrix multiply (the",
+            "practical ceiling), the bare fused LSTM forward+backward on the training",
+            "shapes, and lstmsh's whole training step on the same shapes, with the ratio of",
+            "the last two (target >= 0.90). --memory adds a long run that checks resident",
+            "memory stays flat. Figures: bench.matmul_gflops, bench.lstm_tok_per_s,",
+            "bench.train_tok_per_s, bench.train_ratio (first --hidden size; bench.hN.* for",
+            "each), bench.rss_growth."
         },
         footer = {"", "Example:", "  bench", "  bench --hidden 256 --rounds 5", "  bench --hidden 256 --memory --memory-steps 5000"})
 public final class BenchCommand extends WorkspaceCommand {
@@ -57,7 +59,7 @@ public final class BenchCommand extends WorkspaceCommand {
     int steps;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "" + BenchSettings.DEFAULT_ROUNDS,
-            description = "Rounds, LSTM and training step alternating; medians are reported (default: ${DEFAULT-VALUE}).")
+            description = "Rounds, LSTM and training step alternating; the fastest step of each is reported, medians beside (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--memory", description = "Also train --memory-steps steps and compare resident memory at a tenth of the way and at the end.")

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 @Command(
         name = "load",
         description = {
-            "Restore a checkpoint written by 'save'; the current model is replaced only if it loads.",
-            "Training continues exactly where it stopped: optimizer state, step, data position, carried LSTM state,",
-            "schedule counters, seed and best weights all come back."
+            "Restore a checkpoint written by 'save'; the current model is replaced only if",
+            "it loads. Training continues exactly where it stopped: optimizer state, step,",
+            "data position, carried LSTM state, schedule counters, seed and best weights."
         },
         footer = {"", "Example:", "  load checkpoints/tales"})
 public final class LoadCommand extends WorkspaceCommand {

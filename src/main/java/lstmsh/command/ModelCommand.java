@@ -39,7 +39,8 @@ public final class ModelCommand extends WorkspaceCommand {
             name = "new",
             description = "Build embedding → stacked LSTM → softmax over the loaded corpus' vocabulary, with fresh weights.",
             footer = {"", "Example:", "  model new --hidden 256 --layers 2", "  model new --hidden 128,64 --dropout 0.2",
-                "  model new --embed 256 --hidden 256 --tie --embed-dropout 0.1 --output-dropout 0.3 --forget-bias 1",
+                "  model new --embed 256 --hidden 256 --tie --output-dropout 0.3",
+                "  model new --embed-dropout 0.1 --forget-bias 1",
                 "  model new --init uniform:0,0.001"})
     public static final class New extends WorkspaceCommand {
         @Option(names = "--embed", paramLabel = "N", defaultValue = "" + ModelSettings.DEFAULT_EMBED,

@@ -21,9 +21,10 @@ import java.util.function.ToDoubleFunction;
 @Command(
         name = "plot",
         description = {
-            "Draw the model's training history: loss (per step, nats/token), val_loss (at each validation pass), lr",
-            "(log scale) and grad_norm (before clipping). In the terminal each curve is its own chart, long runs",
-            "averaged per column; --png writes one picture with a panel per unit."
+            "Draw the model's training history: loss (per step, nats/token), val_loss (at",
+            "each validation pass), lr (log scale) and grad_norm (before clipping). In the",
+            "terminal each curve is its own chart, long runs averaged per column; --png",
+            "writes one picture with a panel per unit."
         },
         footer = {"", "Example:", "  plot", "  plot lr grad_norm", "  plot loss val_loss lr --png curves.png"})
 public final class PlotCommand extends WorkspaceCommand {

@@ -25,15 +25,16 @@ import java.util.Locale;
 @Command(
         name = "train",
         description = {
-            "Train the model on the loaded corpus with truncated back-propagation over contiguous chunks (or, after",
-            "'corpus load --split lines', over padded batches of lines). Losses are nats per token (bits = nats / ln 2).",
-            "Ctrl-C stops after the current step and keeps the model. Schedules count the model's own steps and epochs,",
-            "so a run split by save and load follows the same curve as an unbroken one."
+            "Train the model on the loaded corpus: truncated back-propagation over",
+            "contiguous chunks, or padded batches of lines after 'corpus load --split lines'.",
+            "Losses are nats per token (bits = nats / ln 2). Ctrl-C stops after the current",
+            "step and keeps the model. Schedules count the model's own steps and epochs, so",
+            "a run split by save and load follows the same curve as an unbroken one."
         },
         footer = {"", "Example:", "  train --steps 400 --batch 64 --seq 100 --lr 0.002",
-            "  train --epochs 20 --optimizer rmsprop --schedule step --decay 0.97 --decay-after 10",
-            "  train --steps 2000 --schedule cosine --warmup 100 --eval-every 100 --patience 5",
-            "  train --epochs 40 --optimizer sgd --lr 20 --clip 0.25 --schedule plateau --class-weights sqrt-inverse"})
+            "  train --epochs 20 --optimizer rmsprop --schedule step --decay 0.97",
+            "  train --steps 2000 --schedule cosine --warmup 100 --patience 5",
+            "  train --epochs 40 --optimizer sgd --lr 20 --clip 0.25 --schedule plateau"})
 public final class TrainCommand extends WorkspaceCommand {
 
     static final class OptimizerNames implements Iterable<String> {

@@ -22,6 +22,18 @@ public final class GradientClipping {
         return squares == null ? 0 : Math.sqrt(squares.getFloat());
     }
 
+    /** The L2 norm of a flat gradient. */
+    public static double norm(NDArray flat) {
+        return flat.norm().getFloat();
+    }
+
+    /** Scales a flat gradient in place so its norm is at most {@code limit} (0: off). */
+    public static void clip(NDArray flat, double norm, double limit) {
+        if (limit > 0 && norm > limit) {
+            flat.muli((float) (limit / norm));
+        }
+    }
+
     /** Scales every gradient in place so their global norm is at most {@code limit} (0: off). */
     public static void clip(Map<String, NDArray> gradients, double norm, double limit) {
         if (limit > 0 && norm > limit) {

@@ -1,6 +1,7 @@
 package lstmsh.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
@@ -12,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adam, AdamW, SGD and RMSprop as PyTorch computes them, with their state kept by slot and
- * parameter name ({@code m.lstm.0.w_ih}) so that a checkpoint can carry it (DJL's optimizers
- * keep theirs private) and a rollback can restore it. Weight decay touches weight matrices only,
- * never biases, as nanoGPT does.
+ * Adam, AdamW, SGD and RMSprop as PyTorch computes them. The state of all parameters lives in
+ * one flat array per slot (m, v, buf), so an update is a dozen engine operations whatever the
+ * number of parameters: each operation costs a parallel region, which on a busy machine is
+ * dearer than the arithmetic. For checkpoints the state is exported per slot and parameter
+ * ({@code m.lstm.0.w_ih}). Weight decay touches weight matrices only, never biases, as nanoGPT does.
  */
 public final class Optimizer implements AutoCloseable {
 
@@ -27,6 +29,9 @@ public final class Optimizer implements AutoCloseable {
 
     private final NDManager manager;
     private final Map<String, NDArray> slots = new LinkedHashMap<>();
+    private final List<String> names = new ArrayList<>();
+    private final List<Shape> shapes = new ArrayList<>();
+    private long size;
     private OptimizerKind kind = OptimizerKind.ADAM;
     private long updates;
 
@@ -56,67 +61,117 @@ public final class Optimizer implements AutoCloseable {
         return had;
     }
 
+    /** All gradients as one flat array, in their map's order (the parameters' order). */
+    public static NDArray flatten(Map<String, NDArray> gradients) {
+        NDList parts = new NDList(gradients.size());
+        gradients.values().forEach(g -> parts.add(g.reshape(-1)));
+        return parts.size() == 1 ? parts.get(0) : ai.djl.ndarray.NDArrays.concat(parts);
+    }
+
     /**
-     * Applies one update in place. Temporaries belong to the manager of the gradients; the
-     * parameters and slots must be attached to that scope for the duration of the step.
+     * Applies one update in place, from the flat (already clipped) gradient. Temporaries belong
+     * to the gradient's manager; the parameters and slots must be attached to it for the step.
      */
-    public void update(Map<String, NDArray> parameters, Map<String, NDArray> gradients, double lr,
-            double momentum, double weightDecay) {
+    public void update(Map<String, NDArray> parameters, NDArray gradient, double lr, double momentum,
+            double weightDecay) {
+        layout(parameters);
         updates++;
-        for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
-            String name = e.getKey();
-            NDArray p = e.getValue();
-            NDArray g = gradients.get(name);
-            boolean decays = weightDecay > 0 && p.getShape().dimension() > 1;
-            if (decays && kind != OptimizerKind.ADAMW) {
-                g = g.add(p.mul(weightDecay)); // L2, as PyTorch's weight_decay
-            }
-            switch (kind) {
-                case ADAM, ADAMW -> {
-                    if (decays && kind == OptimizerKind.ADAMW) {
+        NDArray g = gradient;
+        if (weightDecay > 0) {
+            NDList parts = g.split(offsets());
+            int i = 0;
+            for (NDArray p : parameters.values()) {
+                if (p.getShape().dimension() > 1) {
+                    if (kind == OptimizerKind.ADAMW) {
                         p.muli(1 - lr * weightDecay);
-                    }
-                    NDArray m = slot("m", name, p.getShape());
-                    NDArray v = slot("v", name, p.getShape());
-                    m.muli(BETA1).addi(g.mul(1 - BETA1));
-                    v.muli(BETA2).addi(g.square().muli(1 - BETA2));
-                    double correction1 = 1 - Math.pow(BETA1, updates);
-                    double correction2Sqrt = Math.sqrt(1 - Math.pow(BETA2, updates));
-                    NDArray denominator = v.sqrt().divi(correction2Sqrt).addi(EPSILON);
-                    p.subi(m.div(denominator).muli(lr / correction1));
-                }
-                case SGD -> {
-                    if (momentum > 0) {
-                        NDArray buf = slot("buf", name, p.getShape());
-                        buf.muli(momentum).addi(g);
-                        p.subi(buf.mul(lr));
+                    } else if (g == gradient) {
+                        g = gradient.duplicate(); // L2 joins the gradient; keep the caller's intact
+                        parts = g.split(offsets());
+                        parts.get(i).addi(p.reshape(-1).mul(weightDecay));
                     } else {
-                        p.subi(g.mul(lr));
+                        parts.get(i).addi(p.reshape(-1).mul(weightDecay));
                     }
                 }
-                case RMSPROP -> {
-                    NDArray v = slot("v", name, p.getShape());
-                    v.muli(RMS_DECAY).addi(g.square().muli(1 - RMS_DECAY));
-                    NDArray step = g.div(v.sqrt().addi(EPSILON));
-                    if (momentum > 0) {
-                        NDArray buf = slot("buf", name, p.getShape());
-                        buf.muli(momentum).addi(step);
-                        p.subi(buf.mul(lr));
-                    } else {
-                        p.subi(step.muli(lr));
-                    }
-                }
+                i++;
             }
+        }
+        NDArray delta = switch (kind) {
+            case ADAM, ADAMW -> {
+                NDArray m = slot("m");
+                NDArray v = slot("v");
+                m.muli(BETA1).addi(g.mul(1 - BETA1));
+                v.muli(BETA2).addi(g.square().muli(1 - BETA2));
+                double c1 = 1 - Math.pow(BETA1, updates);
+                double c2 = Math.sqrt(1 - Math.pow(BETA2, updates));
+                // PyTorch's lr/c1 · m / (√v / c2 + ε), with c2 moved out of the denominator.
+                yield m.div(v.sqrt().addi(EPSILON * c2)).muli(lr * c2 / c1);
+            }
+            case SGD -> {
+                if (momentum > 0) {
+                    NDArray buf = slot("buf");
+                    buf.muli(momentum).addi(g);
+                    yield buf.mul(lr);
+                }
+                yield g.mul(lr);
+            }
+            case RMSPROP -> {
+                NDArray v = slot("v");
+                v.muli(RMS_DECAY).addi(g.square().muli(1 - RMS_DECAY));
+                NDArray step = g.div(v.sqrt().addi(EPSILON));
+                if (momentum > 0) {
+                    NDArray buf = slot("buf");
+                    buf.muli(momentum).addi(step);
+                    yield buf.mul(lr);
+                }
+                yield step.muli(lr);
+            }
+        };
+        NDList deltas = names.size() == 1 ? new NDList(delta) : delta.split(offsets());
+        int i = 0;
+        for (NDArray p : parameters.values()) {
+            p.subi(deltas.get(i).reshape(shapes.get(i)));
+            i++;
         }
     }
 
     /** Creates the slots this rule needs, so that a step can attach them before it runs. */
     public void prepare(Map<String, NDArray> parameters, double momentum) {
-        parameters.forEach((name, p) -> {
-            for (String s : slotNames(kind, momentum)) {
-                slot(s, name, p.getShape());
-            }
-        });
+        layout(parameters);
+        for (String s : slotNames(kind, momentum)) {
+            slot(s);
+        }
+    }
+
+    /** Takes the parameters' order and shapes; a different set of parameters drops the state. */
+    private void layout(Map<String, NDArray> parameters) {
+        List<String> n = new ArrayList<>(parameters.keySet());
+        List<Shape> s = new ArrayList<>();
+        parameters.values().forEach(p -> s.add(p.getShape()));
+        if (n.equals(names) && s.equals(shapes)) {
+            return;
+        }
+        if (!names.isEmpty()) {
+            clear();
+        }
+        names.clear();
+        names.addAll(n);
+        shapes.clear();
+        shapes.addAll(s);
+        size = 0;
+        for (Shape shape : shapes) {
+            size += shape.size();
+        }
+    }
+
+    /** Split points of the flat array between parameters. */
+    private long[] offsets() {
+        long[] out = new long[names.size() - 1];
+        long at = 0;
+        for (int i = 0; i < out.length; i++) {
+            at += shapes.get(i).size();
+            out[i] = at;
+        }
+        return out;
     }
 
     private static List<String> slotNames(OptimizerKind kind, double momentum) {
@@ -132,48 +187,78 @@ public final class Optimizer implements AutoCloseable {
         return slots.values().toArray(new NDArray[0]);
     }
 
-    private NDArray slot(String slot, String parameter, Shape shape) {
-        String key = slot + "." + parameter;
-        NDArray a = slots.get(key);
+    private NDArray slot(String slot) {
+        NDArray a = slots.get(slot);
         if (a == null) {
-            a = manager.zeros(shape);
-            slots.put(key, a);
+            a = manager.zeros(new Shape(size));
+            slots.put(slot, a);
         }
         return a;
     }
 
-    /** The state as plain values by slot name, for a checkpoint. */
+    /** The state as plain values by slot and parameter ({@code m.output.bias}), for a checkpoint. */
     public Map<String, float[]> exportState() {
         Map<String, float[]> out = new LinkedHashMap<>();
-        slots.forEach((k, a) -> out.put(k, a.toFloatArray()));
+        slots.forEach((slot, flat) -> {
+            float[] all = flat.toFloatArray();
+            int at = 0;
+            for (int i = 0; i < names.size(); i++) {
+                int n = (int) shapes.get(i).size();
+                out.put(slot + "." + names.get(i), java.util.Arrays.copyOfRange(all, at, at + n));
+                at += n;
+            }
+        });
         return out;
     }
 
-    /** Restores what {@link #exportState()} wrote; shapes come from the model's parameters. */
-    public void importState(OptimizerKind savedKind, Map<String, float[]> values, Map<String, Shape> shapes, long count) {
+    /** Shape of every exported entry, for the checkpoint writer. */
+    public Map<String, Shape> shapes() {
+        Map<String, Shape> out = new LinkedHashMap<>();
+        for (String slot : slots.keySet()) {
+            for (int i = 0; i < names.size(); i++) {
+                out.put(slot + "." + names.get(i), shapes.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Restores what {@link #exportState()} wrote. {@code shapes} are the model's parameters in
+     * order; a parameter missing from {@code values} starts from zeros.
+     */
+    public void importState(OptimizerKind savedKind, Map<String, float[]> values, Map<String, Shape> parameterShapes,
+            long count) {
         clear();
         kind = savedKind;
+        names.clear();
+        shapes.clear();
+        names.addAll(parameterShapes.keySet());
+        shapes.addAll(parameterShapes.values());
+        size = 0;
+        for (Shape s : shapes) {
+            size += s.size();
+        }
+        Map<String, float[]> bySlot = new LinkedHashMap<>();
         for (Map.Entry<String, float[]> e : values.entrySet()) {
             String key = e.getKey();
             int dot = key.indexOf('.');
-            Shape shape = dot < 0 ? null : shapes.get(key.substring(dot + 1));
-            if (shape == null) {
+            int index = dot < 0 ? -1 : names.indexOf(key.substring(dot + 1));
+            if (index < 0) {
                 throw new IllegalArgumentException("optimizer state " + key + " belongs to no parameter of this model");
             }
-            if (shape.size() != e.getValue().length) {
+            if (shapes.get(index).size() != e.getValue().length) {
                 throw new IllegalArgumentException("optimizer state " + key + " has " + e.getValue().length
-                        + " values but its parameter has shape " + shape);
+                        + " values but its parameter has shape " + shapes.get(index));
             }
-            slots.put(key, manager.create(e.getValue(), shape));
+            float[] flat = bySlot.computeIfAbsent(key.substring(0, dot), k -> new float[(int) size]);
+            long at = 0;
+            for (int i = 0; i < index; i++) {
+                at += shapes.get(i).size();
+            }
+            System.arraycopy(e.getValue(), 0, flat, (int) at, e.getValue().length);
         }
+        bySlot.forEach((slot, flat) -> slots.put(slot, manager.create(flat, new Shape(size))));
         updates = count;
-    }
-
-    /** Shape of every slot, for the checkpoint writer. */
-    public Map<String, Shape> shapes() {
-        Map<String, Shape> out = new LinkedHashMap<>();
-        slots.forEach((k, a) -> out.put(k, a.getShape()));
-        return out;
     }
 
     /** A copy of the state kept in the engine, for a rollback. */
@@ -194,7 +279,7 @@ public final class Optimizer implements AutoCloseable {
         clear();
         kind = copy.kind();
         updates = copy.updates();
-        for (Map.Entry<String, NDArray> e : new ArrayList<>(copy.slots().entrySet())) {
+        for (Map.Entry<String, NDArray> e : copy.slots().entrySet()) {
             NDArray d = e.getValue().duplicate();
             d.attach(manager);
             slots.put(e.getKey(), d);

@@ -186,10 +186,11 @@ public final class TrainingLoop {
                         g.attach(step);
                         gradients.put(e.getKey(), g);
                     }
-                    gradNorm = GradientClipping.globalNorm(gradients);
+                    NDArray flat = Optimizer.flatten(gradients);
+                    gradNorm = GradientClipping.norm(flat);
                     if (Double.isFinite(loss) && Double.isFinite(gradNorm)) {
-                        GradientClipping.clip(gradients, gradNorm, settings.clip());
-                        state.optimizer().update(parameters, gradients, lr, settings.momentum(), settings.weightDecay());
+                        GradientClipping.clip(flat, gradNorm, settings.clip());
+                        state.optimizer().update(parameters, flat, lr, settings.momentum(), settings.weightDecay());
                     }
                     parameters.values().forEach(ops::zeroGradient);
                     state.carry(settings.carryState() && train.continuous() ? out.state() : null);

@@ -31,9 +31,7 @@ class OptimizerTest {
             opt.prepare(params, momentum);
             for (float[] g : GRADS) {
                 try (NDManager step = m.newSubManager()) {
-                    Map<String, NDArray> grads = new LinkedHashMap<>();
-                    grads.put("w", step.create(g, new Shape(2, 2)));
-                    opt.update(params, grads, lr, momentum, wd);
+                    opt.update(params, step.create(g, new Shape(4)), lr, momentum, wd);
                 }
             }
             return p.toFloatArray();
@@ -101,6 +99,42 @@ class OptimizerTest {
         check(OptimizerKind.SGD, 0.5, 0.9, 0.01);
         check(OptimizerKind.RMSPROP, 0.01, 0, 0);
         check(OptimizerKind.RMSPROP, 0.01, 0.5, 0.01);
+    }
+
+    @Test
+    void theFlatStateSplitsBackPerParameter() {
+        EngineSupport.ops().setGradMode(false);
+        try (NDManager m = EngineSupport.engine().newBaseManager(); Optimizer opt = new Optimizer(m)) {
+            Map<String, NDArray> params = new LinkedHashMap<>();
+            params.put("a", m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(2, 3)));
+            params.put("b", m.create(new float[] {7, 8}, new Shape(2)));
+            Map<String, NDArray> grads = new LinkedHashMap<>();
+            try (NDManager step = m.newSubManager()) {
+                grads.put("a", step.create(new float[] {1, 1, 1, 1, 1, 1}, new Shape(2, 3)));
+                grads.put("b", step.create(new float[] {-1, -1}, new Shape(2)));
+                opt.update(params, Optimizer.flatten(grads), 0.1, 0, 0.5);
+            }
+            // Weight decay reached the matrix only; signs of the update follow each parameter's gradient.
+            float[] a = params.get("a").toFloatArray();
+            float[] b = params.get("b").toFloatArray();
+            assertEquals(1 - 0.1, a[0], 1e-5);
+            assertEquals(8 + 0.1, b[1], 1e-5);
+            Map<String, float[]> state = opt.exportState();
+            assertEquals(6, state.get("m.a").length);
+            assertEquals(2, state.get("v.b").length);
+            assertEquals(-0.1f, state.get("m.b")[0], 1e-6f);
+            assertEquals(0.1f * (1 + 0.5f * 1), state.get("m.a")[0], 1e-6f);
+            Map<String, Shape> shapes = new LinkedHashMap<>();
+            shapes.put("a", new Shape(2, 3));
+            shapes.put("b", new Shape(2));
+            try (Optimizer again = new Optimizer(m)) {
+                again.importState(OptimizerKind.ADAM, state, shapes, opt.updates());
+                Map<String, float[]> back = again.exportState();
+                for (String k : state.keySet()) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(state.get(k), back.get(k), k);
+                }
+            }
+        }
     }
 
     @Test
