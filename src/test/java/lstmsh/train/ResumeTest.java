@@ -75,9 +75,14 @@ class ResumeTest {
             return whole.losses();
         }
 
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                ResumeProbe.class.getName(), scenario, ck.toString(), dir.resolve("probe.log").toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dai.djl.offline=true"));
+        String threads = System.getProperty("ai.djl.pytorch.num_threads");
+        if (threads != null) {
+            command.add("-Dai.djl.pytorch.num_threads=" + threads); // the same arithmetic as this JVM
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ResumeProbe.class.getName(), scenario,
+                ck.toString(), dir.resolve("probe.log").toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("OPT_OUT_TRACKING", "true");
         pb.environment().put("DJL_OFFLINE", "true");
