@@ -146,9 +146,6 @@ public final class ModelCommand extends WorkspaceCommand {
         if (s.outputDropout() > 0) {
             extras.add(String.format("output dropout %.2f", s.outputDropout()));
         }
-        if (s.tie()) {
-            extras.add("output tied to the embedding");
-        }
         if (!s.init().equals(Init.XAVIER)) {
             extras.add("init " + s.init());
         }

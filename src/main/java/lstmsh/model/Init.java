@@ -51,9 +51,13 @@ public record Init(Kind kind, double a, double b) {
     public String toString() {
         return switch (kind) {
             case XAVIER -> "xavier";
-            case NORMAL -> "normal:" + a;
-            case UNIFORM -> "uniform:" + a + "," + b;
+            case NORMAL -> "normal:" + number(a);
+            case UNIFORM -> "uniform:" + number(a) + "," + number(b);
         };
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /**

@@ -84,7 +84,7 @@ class ModelOptionsTest {
         }
         assertThrows(IllegalArgumentException.class, () -> Init.parse("uniform:1,0"));
         assertThrows(IllegalArgumentException.class, () -> Init.parse("gaussian"));
-        assertEquals("uniform:0.0,0.001", Init.parse("uniform:0,0.001").toString());
+        assertEquals("uniform:0,0.001", Init.parse("uniform:0,0.001").toString());
         assertEquals(Init.parse("normal:0.5"), Init.parse(Init.parse("normal:0.5").toString()));
     }
 
