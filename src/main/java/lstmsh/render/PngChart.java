@@ -25,6 +25,11 @@ public final class PngChart {
     /** One curve; {@code markers} draws points (for sparse series such as validation). */
     public record Series(String name, double[] xs, double[] ys, boolean markers) {}
 
+    /** Distinct, print-safe colours, one per curve of the chart. */
+    private static final Color[] COLORS = {
+        new Color(0xD6, 0x27, 0x28), new Color(0x1F, 0x77, 0xB4), new Color(0x2C, 0xA0, 0x2C),
+        new Color(0x94, 0x67, 0xBD), new Color(0xFF, 0x7F, 0x0E), new Color(0x8C, 0x56, 0x4B)};
+
     /** Curves drawn on one panel with one y axis. */
     public record Panel(String axisLabel, boolean logScale, List<Series> series) {}
 
@@ -35,6 +40,7 @@ public final class PngChart {
         System.setProperty("java.awt.headless", "true");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("step"));
         plot.setGap(12);
+        int color = 0;
         for (Panel panel : panels) {
             XYSeriesCollection data = new XYSeriesCollection();
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
@@ -50,11 +56,14 @@ public final class PngChart {
                 renderer.setSeriesShapesVisible(i, s.markers());
                 renderer.setSeriesLinesVisible(i, true);
                 renderer.setSeriesStroke(i, new BasicStroke(s.markers() ? 2f : 1.2f));
+                renderer.setSeriesPaint(i, COLORS[color++ % COLORS.length]);
                 i++;
             }
             ValueAxis axis;
             if (panel.logScale()) {
-                axis = new LogAxis(panel.axisLabel());
+                LogAxis log = new LogAxis(panel.axisLabel());
+                log.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+                axis = log;
             } else {
                 NumberAxis n = new NumberAxis(panel.axisLabel());
                 n.setAutoRangeIncludesZero(false);
