@@ -108,6 +108,11 @@ public final class CorpusCommand extends WorkspaceCommand {
         @Option(names = "--no-cache", description = "Neither read nor write the cache of encoded corpora.")
         boolean noCache;
 
+        @Option(names = "--split", paramLabel = "MODE", defaultValue = "stream",
+                completionCandidates = SplitCandidates.class,
+                description = "stream: train on the text as one stream; lines: each line its own sequence, in padded batches (default: ${DEFAULT-VALUE}).")
+        CorpusSettings.Split split;
+
         public Load(Workspace workspace) {
             super(workspace);
         }
@@ -122,7 +127,8 @@ public final class CorpusCommand extends WorkspaceCommand {
                         .withLowercase(lowercase)
                         .withMaxVocab(maxVocab)
                         .withMinCount(minCount)
-                        .withEncoding(encoding);
+                        .withEncoding(encoding)
+                        .withSplit(split);
             } catch (IllegalArgumentException e) {
                 throw new LstmshException(e.getMessage());
             }
@@ -139,6 +145,9 @@ public final class CorpusCommand extends WorkspaceCommand {
             workspace.setCorpus(loaded.corpus());
             Corpus corpus = loaded.corpus();
             summary(workspace, corpus);
+            if (split == CorpusSettings.Split.LINES) {
+                LineSummary.print(workspace, corpus);
+            }
             List<String> codes = new ArrayList<>();
             report(loaded.report(), corpus, codes);
             for (CorpusWarning w : CorpusChecks.check(corpus)) {
@@ -472,6 +481,13 @@ public final class CorpusCommand extends WorkspaceCommand {
                 throw new picocli.CommandLine.TypeConversionException(
                         "'" + value + "' is not a corpus kind; use prose, imbalanced, constant-tail or zipf");
             }
+        }
+    }
+
+    static final class SplitCandidates implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("stream", "lines").iterator();
         }
     }
 

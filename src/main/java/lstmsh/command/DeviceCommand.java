@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 
 import lstmsh.LstmshException;
 import lstmsh.engine.EngineSupport;
+import lstmsh.model.Checkpoint;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.shell.Workspace;
 import lstmsh.train.TrainingState;
@@ -12,8 +13,10 @@ import lstmsh.train.TrainingState;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-import java.util.Map;
 
 @Command(
         name = "device",
@@ -98,30 +101,44 @@ public final class DeviceCommand extends WorkspaceCommand {
     }
 
     /**
-     * Rebuilds the workspace's model on the device now chosen, from float copies of everything
-     * it holds, and replaces the old one only once the copy is complete.
+     * Rebuilds the workspace's model on the device now chosen through a checkpoint written to a
+     * temporary directory, so everything a checkpoint carries moves with it; the old model is
+     * replaced only once the copy is complete.
      */
     static void moveModel(Workspace workspace) {
         LstmLanguageModel old = workspace.model();
-        TrainingState oldTraining = workspace.training() != null ? workspace.training() : new TrainingState(old.manager());
-        Map<String, float[]> parameters = old.snapshot();
-        Map<String, float[]> moments = oldTraining.optimizer().exportState();
-        LstmLanguageModel moved = LstmLanguageModel.withParameters(
-                old.settings(), old.vocabulary(), old.tokenizer(), parameters);
-        TrainingState training = null;
+        TrainingState oldTraining = workspace.training();
+        boolean unsaved = oldTraining.unsaved();
+        Path temporary = null;
         try {
-            training = new TrainingState(moved.manager());
-            training.optimizer().importState(moments, moved.parameterShapes(), oldTraining.optimizer().updates());
-            training.restorePosition(oldTraining.globalStep(), oldTraining.window());
-            training.restoreHistory(oldTraining.history(), oldTraining.bestValLoss(), oldTraining.bestValStep());
-        } catch (RuntimeException failure) {
-            if (training != null) {
-                training.close();
+            temporary = Files.createTempDirectory("lstmsh-move");
+            Path copy = temporary.resolve("model");
+            Checkpoint.save(copy, old, oldTraining, workspace.modelCorpusSource());
+            Checkpoint.Loaded moved = Checkpoint.load(copy);
+            if (unsaved) {
+                moved.training().markUnsaved();
+                oldTraining.markUnsaved();
             }
-            moved.close();
-            throw failure;
+            workspace.setModel(moved.model(), moved.training(), workspace.modelCorpusSource());
+        } catch (IOException e) {
+            throw new LstmshException("could not move the model: " + e.getMessage());
+        } finally {
+            if (unsaved) {
+                oldTraining.markUnsaved();
+            }
+            deleteQuietly(temporary);
         }
-        workspace.setModel(moved, training, workspace.modelCorpusSource());
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temporary directory is harmless.
+        }
     }
 
     /** Checks the spelling of a device while the command line is parsed; the program's --device uses it too. */

@@ -1,7 +1,9 @@
 package lstmsh.command;
 
 import lstmsh.model.Checkpoint;
+import lstmsh.model.Compatibility;
 import lstmsh.shell.Workspace;
+import lstmsh.train.TrainingState;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -10,7 +12,11 @@ import java.nio.file.Path;
 
 @Command(
         name = "load",
-        description = "Restore a checkpoint written by 'save'; the current model is replaced only if it loads.",
+        description = {
+            "Restore a checkpoint written by 'save'; the current model is replaced only if",
+            "it loads. Training continues exactly where it stopped: optimizer state, step,",
+            "data position, carried LSTM state, schedule counters, seed and best weights."
+        },
         footer = {"", "Example:", "  load checkpoints/tales"})
 public final class LoadCommand extends WorkspaceCommand {
 
@@ -25,13 +31,23 @@ public final class LoadCommand extends WorkspaceCommand {
     protected void run() {
         Checkpoint.Loaded loaded = Checkpoint.load(dir);
         workspace.setModel(loaded.model(), loaded.training(), loaded.corpusSource());
-        out().printf("loaded %s (trained %d steps%s)%n", dir, loaded.training().globalStep(),
+        TrainingState t = loaded.training();
+        out().printf("loaded %s (trained %d steps%s)%n", dir, t.globalStep(),
                 loaded.corpusSource().isEmpty() ? "" : " on " + loaded.corpusSource());
         ModelCommand.describe(workspace, false);
-        var corpus = workspace.corpus();
-        if (corpus != null && !corpus.vocabulary().equals(loaded.model().vocabulary())) {
-            out().printf("note: the loaded corpus (%s) has another vocabulary; load the model's corpus to train it%n",
-                    corpus.source());
+        if (t.globalStep() > 0) {
+            out().printf("  resumes at batch %d of the data (%s), %s with %d updates, seed %d%s%n", t.window(),
+                    t.dataShape().isEmpty() ? "no layout yet" : t.dataShape(), t.optimizer().kind().label(),
+                    t.optimizer().updates(), t.seed(), t.carried() != null ? ", carried LSTM state" : "");
         }
+        var corpus = workspace.corpus();
+        if (corpus != null) {
+            String problem = Compatibility.problem(loaded.model(), loaded.corpusSource(), corpus.tokenizer(),
+                    corpus.vocabulary(), corpus.source());
+            if (problem != null) {
+                out().println("note: " + problem);
+            }
+        }
+        workspace.figures().put("train.global_step", t.globalStep());
     }
 }

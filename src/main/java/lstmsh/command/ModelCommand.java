@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 
 import lstmsh.LstmshException;
 import lstmsh.corpus.Corpus;
+import lstmsh.model.Init;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.ModelSettings;
 import lstmsh.render.Format;
@@ -37,7 +38,10 @@ public final class ModelCommand extends WorkspaceCommand {
     @Command(
             name = "new",
             description = "Build embedding → stacked LSTM → softmax over the loaded corpus' vocabulary, with fresh weights.",
-            footer = {"", "Example:", "  model new --hidden 256 --layers 2", "  model new --hidden 128,64 --dropout 0.2"})
+            footer = {"", "Example:", "  model new --hidden 256 --layers 2", "  model new --hidden 128,64 --dropout 0.2",
+                "  model new --embed 256 --hidden 256 --tie --output-dropout 0.3",
+                "  model new --embed-dropout 0.1 --forget-bias 1",
+                "  model new --init uniform:0,0.001"})
     public static final class New extends WorkspaceCommand {
         @Option(names = "--embed", paramLabel = "N", defaultValue = "" + ModelSettings.DEFAULT_EMBED,
                 description = "Embedding width (default: ${DEFAULT-VALUE}).")
@@ -54,6 +58,25 @@ public final class ModelCommand extends WorkspaceCommand {
         @Option(names = "--dropout", paramLabel = "P", defaultValue = "" + ModelSettings.DEFAULT_DROPOUT,
                 description = "Dropout between LSTM layers while training (default: ${DEFAULT-VALUE}).")
         float dropout;
+
+        @Option(names = "--embed-dropout", paramLabel = "P", defaultValue = "" + ModelSettings.DEFAULT_EMBED_DROPOUT,
+                description = "Dropout on the embedding's output while training (default: ${DEFAULT-VALUE}).")
+        float embedDropout;
+
+        @Option(names = "--output-dropout", paramLabel = "P", defaultValue = "" + ModelSettings.DEFAULT_OUTPUT_DROPOUT,
+                description = "Dropout on the top LSTM layer's output, before the softmax, while training (default: ${DEFAULT-VALUE}).")
+        float outputDropout;
+
+        @Option(names = "--tie", description = "Tie the output weights to the embedding (needs --embed equal to the top --hidden size).")
+        boolean tie;
+
+        @Option(names = "--init", paramLabel = "SPEC", defaultValue = ModelSettings.DEFAULT_INIT,
+                description = "Initial weight matrices: xavier, normal:STD or uniform:LOW,HIGH (default: ${DEFAULT-VALUE}).")
+        String init;
+
+        @Option(names = "--forget-bias", paramLabel = "B", defaultValue = "" + ModelSettings.DEFAULT_FORGET_BIAS,
+                description = "Initial bias of the forget gate; 1 helps long memory (default: ${DEFAULT-VALUE}).")
+        float forgetBias;
 
         @Option(names = "--seed", paramLabel = "N", defaultValue = "" + ModelSettings.DEFAULT_SEED,
                 description = "Seed of the initial weights (default: ${DEFAULT-VALUE}).")
@@ -77,7 +100,13 @@ public final class ModelCommand extends WorkspaceCommand {
                 throw new LstmshException("--hidden gives " + sizes.size() + " sizes but --layers is " + layers
                         + "; give one size, or one per layer");
             }
-            ModelSettings settings = new ModelSettings(embed, sizes, dropout, seed);
+            ModelSettings settings;
+            try {
+                settings = new ModelSettings(embed, sizes, dropout, seed, embedDropout, outputDropout, tie,
+                        Init.parse(init), forgetBias);
+            } catch (IllegalArgumentException e) {
+                throw new LstmshException(e.getMessage());
+            }
             LstmLanguageModel model = LstmLanguageModel.create(settings, corpus.vocabulary(), corpus.tokenizer());
             workspace.setModel(model, new TrainingState(model.manager()), corpus.source());
             describe(workspace, false);
@@ -107,10 +136,26 @@ public final class ModelCommand extends WorkspaceCommand {
         for (int h : s.hidden()) {
             layers.append(layers.length() == 0 ? "" : " → ").append("LSTM(").append(h).append(')');
         }
-        workspace.out().printf("model: embedding(%d×%d) → %s → linear(%d×%d) → softmax; %s parameters%s%n",
+        List<String> extras = new ArrayList<>();
+        if (s.dropout() > 0) {
+            extras.add(String.format("dropout %.2f between layers", s.dropout()));
+        }
+        if (s.embedDropout() > 0) {
+            extras.add(String.format("embedding dropout %.2f", s.embedDropout()));
+        }
+        if (s.outputDropout() > 0) {
+            extras.add(String.format("output dropout %.2f", s.outputDropout()));
+        }
+        if (!s.init().equals(Init.XAVIER)) {
+            extras.add("init " + s.init());
+        }
+        if (s.forgetBias() != 0) {
+            extras.add("forget bias " + s.forgetBias());
+        }
+        workspace.out().printf("model: embedding(%d×%d) → %s → linear(%d×%d)%s → softmax; %s parameters%s%n",
                 model.vocabulary().size(), s.embed(), layers, s.topHidden(), model.vocabulary().size(),
-                Format.count(model.parameterCount()),
-                s.dropout() > 0 ? String.format(", dropout %.2f between layers", s.dropout()) : "");
+                s.tie() ? " tied" : "", Format.count(model.parameterCount()),
+                extras.isEmpty() ? "" : ", " + String.join(", ", extras));
         if (detailed) {
             workspace.out().printf("  %-18s %-14s %s%n", "parameter", "shape", "count");
             for (Map.Entry<String, Shape> e : model.parameterShapes().entrySet()) {

@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
  * @param maxVocab at most this many tokens in the vocabulary, {@code <unk>} included (0: no limit)
  * @param minCount tokens seen fewer times than this become {@code <unk>} (1: keep all)
  * @param encoding the files' character encoding
+ * @param split how training reads the text: one stream, or each line its own sequence
  */
 public record CorpusSettings(
         double valFraction,
@@ -18,7 +19,8 @@ public record CorpusSettings(
         boolean lowercase,
         int maxVocab,
         int minCount,
-        String encoding) {
+        String encoding,
+        Split split) {
 
     public static final double DEFAULT_VAL_FRACTION = 0.1;
     public static final String DEFAULT_LEVEL = "char";
@@ -26,6 +28,16 @@ public record CorpusSettings(
     public static final int DEFAULT_MAX_VOCAB = 0;
     public static final int DEFAULT_MIN_COUNT = 1;
     public static final String DEFAULT_ENCODING = "UTF-8";
+    public static final Split DEFAULT_SPLIT = Split.STREAM;
+
+    /** {@code stream}: one long text read in contiguous windows; {@code lines}: each line its own sequence. */
+    public enum Split {
+        STREAM, LINES;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public static CorpusSettings defaults() {
         return new CorpusSettings(
@@ -34,12 +46,20 @@ public record CorpusSettings(
                 DEFAULT_LOWERCASE,
                 DEFAULT_MAX_VOCAB,
                 DEFAULT_MIN_COUNT,
-                DEFAULT_ENCODING);
+                DEFAULT_ENCODING,
+                DEFAULT_SPLIT);
     }
 
     /** Defaults with another validation share. */
     public CorpusSettings(double valFraction) {
-        this(valFraction, DEFAULT_LEVEL, DEFAULT_LOWERCASE, DEFAULT_MAX_VOCAB, DEFAULT_MIN_COUNT, DEFAULT_ENCODING);
+        this(valFraction, DEFAULT_LEVEL, DEFAULT_LOWERCASE, DEFAULT_MAX_VOCAB, DEFAULT_MIN_COUNT, DEFAULT_ENCODING,
+                DEFAULT_SPLIT);
+    }
+
+    /** Another validation share and split, other settings at their defaults. */
+    public CorpusSettings(double valFraction, Split split) {
+        this(valFraction, DEFAULT_LEVEL, DEFAULT_LOWERCASE, DEFAULT_MAX_VOCAB, DEFAULT_MIN_COUNT, DEFAULT_ENCODING,
+                split);
     }
 
     public CorpusSettings {
@@ -56,6 +76,9 @@ public record CorpusSettings(
         if (minCount < 1) {
             throw new IllegalArgumentException("--min-count must be at least 1, got " + minCount);
         }
+        if (split == null) {
+            split = DEFAULT_SPLIT;
+        }
         try {
             encoding = Charset.forName(encoding).name();
         } catch (IllegalArgumentException e) {
@@ -65,27 +88,31 @@ public record CorpusSettings(
     }
 
     public CorpusSettings withValFraction(double v) {
-        return new CorpusSettings(v, level, lowercase, maxVocab, minCount, encoding);
+        return new CorpusSettings(v, level, lowercase, maxVocab, minCount, encoding, split);
     }
 
     public CorpusSettings withLevel(String v) {
-        return new CorpusSettings(valFraction, v, lowercase, maxVocab, minCount, encoding);
+        return new CorpusSettings(valFraction, v, lowercase, maxVocab, minCount, encoding, split);
     }
 
     public CorpusSettings withLowercase(boolean v) {
-        return new CorpusSettings(valFraction, level, v, maxVocab, minCount, encoding);
+        return new CorpusSettings(valFraction, level, v, maxVocab, minCount, encoding, split);
     }
 
     public CorpusSettings withMaxVocab(int v) {
-        return new CorpusSettings(valFraction, level, lowercase, v, minCount, encoding);
+        return new CorpusSettings(valFraction, level, lowercase, v, minCount, encoding, split);
     }
 
     public CorpusSettings withMinCount(int v) {
-        return new CorpusSettings(valFraction, level, lowercase, maxVocab, v, encoding);
+        return new CorpusSettings(valFraction, level, lowercase, maxVocab, v, encoding, split);
     }
 
     public CorpusSettings withEncoding(String v) {
-        return new CorpusSettings(valFraction, level, lowercase, maxVocab, minCount, v);
+        return new CorpusSettings(valFraction, level, lowercase, maxVocab, minCount, v, split);
+    }
+
+    public CorpusSettings withSplit(Split v) {
+        return new CorpusSettings(valFraction, level, lowercase, maxVocab, minCount, encoding, v);
     }
 
     /** The tokenizer these settings make. */

@@ -52,7 +52,7 @@ public final class LstmLanguageModel implements AutoCloseable {
         LstmLanguageModel model = new LstmLanguageModel(settings, vocabulary, tokenizer);
         SplittableRandom random = new SplittableRandom(settings.seed());
         for (Map.Entry<String, Shape> e : model.parameterShapes().entrySet()) {
-            model.put(e.getKey(), initialValues(e.getKey(), e.getValue(), random), e.getValue());
+            model.put(e.getKey(), initialValues(settings, e.getKey(), e.getValue(), random), e.getValue());
         }
         return model;
     }
@@ -87,7 +87,9 @@ public final class LstmLanguageModel implements AutoCloseable {
             shapes.put(layerName(l, "b_hh"), new Shape(4L * h));
             in = h;
         }
-        shapes.put(OUTPUT_WEIGHT, new Shape(vocabularySize, in));
+        if (!settings.tie()) {
+            shapes.put(OUTPUT_WEIGHT, new Shape(vocabularySize, in));
+        }
         shapes.put(OUTPUT_BIAS, new Shape(vocabularySize));
         return shapes;
     }
@@ -96,20 +98,17 @@ public final class LstmLanguageModel implements AutoCloseable {
         return "lstm." + layer + "." + part;
     }
 
-    private static float[] initialValues(String name, Shape shape, SplittableRandom random) {
-        float[] values = new float[(int) shape.size()];
+    private static float[] initialValues(ModelSettings settings, String name, Shape shape, SplittableRandom random) {
         if (shape.dimension() == 1) {
-            return values; // biases start at zero
+            float[] values = new float[(int) shape.size()];
+            if (name.endsWith(".b_ih") && settings.forgetBias() != 0) {
+                // Gates are stacked i, f, g, o: the second quarter is the forget gate's.
+                int h = values.length / 4;
+                java.util.Arrays.fill(values, h, 2 * h, settings.forgetBias());
+            }
+            return values; // other biases start at zero
         }
-        // Glorot uniform; an LSTM weight matrix holds four gates, each counted on its own.
-        long rows = shape.get(0);
-        long cols = shape.get(1);
-        long fanOut = name.startsWith("lstm.") ? rows / 4 : rows;
-        double limit = Math.sqrt(6.0 / (cols + fanOut));
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
-        }
-        return values;
+        return settings.init().values(shape.get(0), shape.get(1), name.startsWith("lstm.") ? 4 : 1, random);
     }
 
     private void put(String name, float[] values, Shape shape) {
@@ -140,7 +139,11 @@ public final class LstmLanguageModel implements AutoCloseable {
         return Collections.unmodifiableMap(parameters);
     }
 
+    /** A parameter by name; with tied weights {@code output.weight} is the embedding. */
     public NDArray parameter(String name) {
+        if (settings.tie() && OUTPUT_WEIGHT.equals(name)) {
+            name = EMBEDDING;
+        }
         NDArray a = parameters.get(name);
         if (a == null) {
             throw new IllegalArgumentException("no parameter " + name);
@@ -184,6 +187,9 @@ public final class LstmLanguageModel implements AutoCloseable {
         }
         NDArray x = Embedding.embedding(tokens, parameters.get(EMBEDDING), SparseFormat.DENSE)
                 .singletonOrThrow();
+        if (training && settings.embedDropout() > 0) {
+            x = Dropout.dropout(x, settings.embedDropout(), true).singletonOrThrow();
+        }
         List<NDArray> hs = new ArrayList<>();
         List<NDArray> cs = new ArrayList<>();
         for (int l = 0; l < settings.layers(); l++) {
@@ -212,10 +218,14 @@ public final class LstmLanguageModel implements AutoCloseable {
             hs.add(out.get(1));
             cs.add(out.get(2));
         }
+        NDArray top = x;
+        if (training && settings.outputDropout() > 0) {
+            x = Dropout.dropout(x, settings.outputDropout(), true).singletonOrThrow();
+        }
         NDArray logits =
-                Linear.linear(x, parameters.get(OUTPUT_WEIGHT), parameters.get(OUTPUT_BIAS))
+                Linear.linear(x, parameter(OUTPUT_WEIGHT), parameters.get(OUTPUT_BIAS))
                         .singletonOrThrow();
-        return new Output(logits, x, new LstmState(hs, cs));
+        return new Output(logits, top, new LstmState(hs, cs));
     }
 
     /** Copies every parameter's values out of the engine, e.g. to keep the best weights. */
@@ -238,6 +248,33 @@ public final class LstmLanguageModel implements AutoCloseable {
             Shape shape = e.getValue().getShape();
             e.getValue().close();
             put(e.getKey(), v, shape);
+        }
+    }
+
+    /** Copies of every parameter kept in the engine, owned by {@code target}: cheap to take often. */
+    public Map<String, NDArray> copyParameters(NDManager target) {
+        Map<String, NDArray> copy = new LinkedHashMap<>();
+        parameters.forEach((name, array) -> {
+            NDArray c = array.duplicate();
+            c.attach(target);
+            copy.put(name, c);
+        });
+        return copy;
+    }
+
+    /** Overwrites every parameter with copies of arrays from {@link #copyParameters}. */
+    public void restoreParameters(Map<String, NDArray> copies) {
+        for (Map.Entry<String, NDArray> e : new ArrayList<>(parameters.entrySet())) {
+            NDArray v = copies.get(e.getKey());
+            if (v == null) {
+                throw new IllegalArgumentException("copy lacks " + e.getKey());
+            }
+            NDArray array = v.duplicate();
+            array.attach(manager);
+            array.setName(e.getKey());
+            array.setRequiresGradient(true);
+            e.getValue().close();
+            parameters.put(e.getKey(), array);
         }
     }
 

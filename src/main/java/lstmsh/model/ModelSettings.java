@@ -9,14 +9,32 @@ import java.util.List;
  * @param hidden hidden size of each LSTM layer, bottom first
  * @param dropout dropout between LSTM layers, in training only
  * @param seed seed of the initial weights
+ * @param embedDropout dropout on the embedding's output, in training only
+ * @param outputDropout dropout on the top LSTM layer's output before the softmax, in training only
+ * @param tie the output layer reuses the embedding matrix (needs embed == top hidden size)
+ * @param init how weight matrices start
+ * @param forgetBias initial bias of the forget gate (Jozefowicz et al. suggest 1)
  */
-public record ModelSettings(int embed, List<Integer> hidden, float dropout, long seed) {
+public record ModelSettings(
+        int embed,
+        List<Integer> hidden,
+        float dropout,
+        long seed,
+        float embedDropout,
+        float outputDropout,
+        boolean tie,
+        Init init,
+        float forgetBias) {
 
     public static final int DEFAULT_EMBED = 64;
     public static final int DEFAULT_HIDDEN = 256;
     public static final int DEFAULT_LAYERS = 2;
     public static final float DEFAULT_DROPOUT = 0f;
     public static final long DEFAULT_SEED = 1;
+    public static final float DEFAULT_EMBED_DROPOUT = 0f;
+    public static final float DEFAULT_OUTPUT_DROPOUT = 0f;
+    public static final String DEFAULT_INIT = "xavier";
+    public static final float DEFAULT_FORGET_BIAS = 0f;
 
     public static ModelSettings defaults() {
         return new ModelSettings(
@@ -24,6 +42,12 @@ public record ModelSettings(int embed, List<Integer> hidden, float dropout, long
                 List.of(DEFAULT_HIDDEN, DEFAULT_HIDDEN),
                 DEFAULT_DROPOUT,
                 DEFAULT_SEED);
+    }
+
+    /** The basic architecture with every other setting at its default. */
+    public ModelSettings(int embed, List<Integer> hidden, float dropout, long seed) {
+        this(embed, hidden, dropout, seed, DEFAULT_EMBED_DROPOUT, DEFAULT_OUTPUT_DROPOUT, false,
+                Init.parse(DEFAULT_INIT), DEFAULT_FORGET_BIAS);
     }
 
     public ModelSettings {
@@ -39,8 +63,25 @@ public record ModelSettings(int embed, List<Integer> hidden, float dropout, long
                 throw new IllegalArgumentException("--hidden sizes must be at least 1, got " + h);
             }
         }
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
+        checkRate("--dropout", dropout);
+        checkRate("--embed-dropout", embedDropout);
+        checkRate("--output-dropout", outputDropout);
+        if (init == null) {
+            init = Init.XAVIER;
+        }
+        if (!Float.isFinite(forgetBias)) {
+            throw new IllegalArgumentException("--forget-bias must be a number, got " + forgetBias);
+        }
+        if (tie && embed != hidden.get(hidden.size() - 1)) {
+            throw new IllegalArgumentException("--tie needs --embed equal to the top layer's hidden size (embed "
+                    + embed + ", top hidden " + hidden.get(hidden.size() - 1) + "); e.g. --embed "
+                    + hidden.get(hidden.size() - 1));
+        }
+    }
+
+    private static void checkRate(String option, float p) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException(option + " must be in [0, 1), got " + p);
         }
     }
 
@@ -50,5 +91,10 @@ public record ModelSettings(int embed, List<Integer> hidden, float dropout, long
 
     public int topHidden() {
         return hidden.get(hidden.size() - 1);
+    }
+
+    /** True when any dropout is active in training, so runs draw random numbers. */
+    public boolean usesDropout() {
+        return dropout > 0 || embedDropout > 0 || outputDropout > 0;
     }
 }

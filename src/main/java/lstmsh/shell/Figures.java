@@ -82,5 +82,8 @@ public final class Figures {
             "sample.tokens", "sample.tok_per_s", "inspect.output_hn_diff", "inspect.max_similarity",
             "inspect.mean_similarity", "inspect.memory_horizon", "inspect.saturated_share",
             "inspect.recompute_error", "device.gpus", "device.gpu", "corpus.top_share",
-            "corpus.entropy_ratio", "corpus.unk_share", "corpus.ending_share", "corpus.longest_run");
+            "corpus.entropy_ratio", "corpus.unk_share", "corpus.ending_share", "corpus.longest_run",
+            "train.best_step", "train.global_step", "train.lr", "train.stopped_early", "corpus.lines",
+            "bench.matmul_gflops", "bench.lstm_tok_per_s", "bench.train_tok_per_s", "bench.train_ratio",
+            "bench.rss_growth", "bench.rss_mb");
 }

@@ -4,44 +4,59 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import lstmsh.corpus.BatchStream;
 import lstmsh.corpus.Tokens;
 import lstmsh.engine.EngineSupport;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.LstmState;
 
-/** Loss of a model on held-out tokens, with state carried through the stream as in training. */
+/**
+ * Loss of a model on held-out tokens: plain cross-entropy (no class weights, no smoothing),
+ * averaged over every real token, with state carried through a stream as in training.
+ */
 public final class Evaluator {
 
     private Evaluator() {}
 
     /** Mean loss in nats per token, or NaN when the tokens are too few for one window. */
     public static double loss(LstmLanguageModel model, Tokens tokens, int batch, int seq) {
-        int lanes = (int) Math.max(1, Math.min(batch, tokens.size() / (seq + 1L)));
-        BatchStream stream = new BatchStream(tokens, lanes, seq);
-        if (stream.windowsPerEpoch() == 0) {
-            return Double.NaN;
-        }
+        Batches batches = TrainingData.validationStream(tokens, batch, seq);
+        return batches == null ? Double.NaN : loss(model, batches);
+    }
+
+    /** Mean loss over one pass of {@code batches}, in nats per real token. */
+    public static double loss(LstmLanguageModel model, Batches batches) {
         EngineSupport.ops().setGradMode(false);
-        long[] inputs = new long[lanes * seq];
-        long[] targets = new long[lanes * seq];
         double sum = 0;
+        long count = 0;
+        float[] coefficients = new float[batches.capacity()];
         try (NDManager scope = model.manager().newSubManager()) {
             LstmState state = null;
-            for (int w = 0; w < stream.windowsPerEpoch(); w++) {
+            for (int w = 0; w < batches.perEpoch(); w++) {
+                Batches.Batch b = batches.get(w, 0);
                 try (NDManager step = scope.newSubManager()) {
-                    stream.window(w, inputs, targets);
-                    NDArray x = step.create(inputs, new Shape(lanes, seq));
-                    NDArray y = step.create(targets, new Shape(lanes, seq));
+                    Shape shape = new Shape(b.size(), b.length());
+                    int n = b.size() * b.length();
+                    NDArray x = step.create(exact(b.inputs(), n), shape);
+                    NDArray y = step.create(exact(b.targets(), n), shape);
+                    NDArray c = null;
+                    if (b.mask() != null) {
+                        LanguageModelLoss.coefficients(b.targets(), null, b.mask(), n, coefficients);
+                        c = step.create(java.util.Arrays.copyOf(coefficients, n), shape);
+                    }
                     if (state != null) {
                         state.attach(step);
                     }
                     LstmLanguageModel.Output out = model.forward(x, state, false);
-                    sum += LanguageModelLoss.crossEntropy(out.logits(), y).getFloat();
-                    state = out.state().detachInto(scope);
+                    sum += LanguageModelLoss.loss(out.logits(), y, c, 0).getFloat() * (double) b.tokens();
+                    count += b.tokens();
+                    state = batches.continuous() ? out.state().detachInto(scope) : null;
                 }
             }
         }
-        return sum / stream.windowsPerEpoch();
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    static long[] exact(long[] a, int n) {
+        return a.length == n ? a : java.util.Arrays.copyOf(a, n);
     }
 }

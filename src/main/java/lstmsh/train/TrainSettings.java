@@ -1,17 +1,27 @@
 package lstmsh.train;
 
+import java.util.Locale;
+
 /**
  * How one {@code train} run goes. Defaults live here; 0 means "not set" for the budgets.
  *
  * @param steps steps to run (0: use epochs)
- * @param epochs passes over the training stream (0 with steps 0: one epoch)
+ * @param epochs passes over the training data (0 with steps 0: one epoch)
  * @param minutes wall-clock budget (0: none)
  * @param batch sequences per step
- * @param seq tokens per sequence (truncated back-propagation length)
- * @param lr Adam's learning rate
+ * @param seq tokens per sequence (truncated back-propagation length; in line mode the longest piece)
+ * @param lr the base learning rate; the schedule scales it
  * @param clip global gradient-norm limit (0: off)
- * @param seed seed of dropout for this run
- * @param evalEvery steps between validation passes (0: about ten per run)
+ * @param seed seed of this run's randomness: dropout and, in line mode, the order of lines
+ * @param evalEvery model steps between validation passes (0: about ten per run); also at each epoch end
+ * @param optimizer the update rule
+ * @param momentum momentum of sgd and rmsprop
+ * @param weightDecay decay of weight matrices (L2 for adam, sgd and rmsprop; decoupled for adamw)
+ * @param schedule how the learning rate changes
+ * @param classWeights how tokens are weighted in the loss
+ * @param labelSmoothing share of each target's probability spread over the whole vocabulary
+ * @param carryState carry the LSTM state from one window of the stream to the next
+ * @param patience stop after this many validation passes without a new best (0: never), restoring the best weights
  */
 public record TrainSettings(
         long steps,
@@ -22,17 +32,74 @@ public record TrainSettings(
         double lr,
         double clip,
         long seed,
-        int evalEvery) {
+        int evalEvery,
+        OptimizerKind optimizer,
+        double momentum,
+        double weightDecay,
+        Schedule schedule,
+        ClassWeighting classWeights,
+        double labelSmoothing,
+        boolean carryState,
+        int patience) {
 
     public static final int DEFAULT_BATCH = 64;
     public static final int DEFAULT_SEQ = 100;
     public static final double DEFAULT_LR = 0.002;
     public static final double DEFAULT_CLIP = 5;
     public static final long DEFAULT_SEED = 1;
+    public static final OptimizerKind DEFAULT_OPTIMIZER = OptimizerKind.ADAM;
+    public static final double DEFAULT_MOMENTUM = 0;
+    public static final double DEFAULT_WEIGHT_DECAY = 0;
+    public static final ClassWeighting DEFAULT_CLASS_WEIGHTS = ClassWeighting.NONE;
+    public static final double DEFAULT_LABEL_SMOOTHING = 0;
+    public static final int DEFAULT_PATIENCE = 0;
+
+    /** The update rules {@code --optimizer} offers. */
+    public enum OptimizerKind {
+        ADAM, ADAMW, SGD, RMSPROP;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static OptimizerKind parse(String text) {
+            for (OptimizerKind k : values()) {
+                if (k.label().equals(text.strip().toLowerCase(Locale.ROOT))) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("'" + text + "' is not an optimizer; use adam, adamw, sgd or rmsprop");
+        }
+    }
+
+    /** How {@code --class-weights} weights each target token. */
+    public enum ClassWeighting {
+        NONE, INVERSE, SQRT_INVERSE;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public static ClassWeighting parse(String text) {
+            for (ClassWeighting k : values()) {
+                if (k.label().equals(text.strip().toLowerCase(Locale.ROOT))) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("'" + text + "' is not a class weighting; use none, inverse or sqrt-inverse");
+        }
+    }
 
     public static TrainSettings defaults() {
-        return new TrainSettings(
-                0, 0, 0, DEFAULT_BATCH, DEFAULT_SEQ, DEFAULT_LR, DEFAULT_CLIP, DEFAULT_SEED, 0);
+        return builder().build();
+    }
+
+    /** The basic settings, every other one at its default. */
+    public TrainSettings(long steps, int epochs, double minutes, int batch, int seq, double lr, double clip,
+            long seed, int evalEvery) {
+        this(steps, epochs, minutes, batch, seq, lr, clip, seed, evalEvery, DEFAULT_OPTIMIZER, DEFAULT_MOMENTUM,
+                DEFAULT_WEIGHT_DECAY, Schedule.CONSTANT, DEFAULT_CLASS_WEIGHTS, DEFAULT_LABEL_SMOOTHING, true,
+                DEFAULT_PATIENCE);
     }
 
     public TrainSettings {
@@ -45,7 +112,7 @@ public record TrainSettings(
         if (steps > 0 && epochs > 0) {
             throw new IllegalArgumentException("give --steps or --epochs, not both");
         }
-        if (minutes < 0) {
+        if (!(minutes >= 0) || Double.isInfinite(minutes)) {
             throw new IllegalArgumentException("--minutes must not be negative, got " + minutes);
         }
         if (batch < 1) {
@@ -62,6 +129,101 @@ public record TrainSettings(
         }
         if (evalEvery < 0) {
             throw new IllegalArgumentException("--eval-every must not be negative, got " + evalEvery);
+        }
+        if (optimizer == null) {
+            optimizer = DEFAULT_OPTIMIZER;
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("--momentum must be in [0, 1), got " + momentum);
+        }
+        if (momentum > 0 && (optimizer == OptimizerKind.ADAM || optimizer == OptimizerKind.ADAMW)) {
+            throw new IllegalArgumentException("--momentum applies to sgd and rmsprop; Adam's moment rates are fixed at "
+                    + Optimizer.BETA1 + " and " + Optimizer.BETA2);
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("--weight-decay must be 0 or positive, got " + weightDecay);
+        }
+        if (schedule == null) {
+            schedule = Schedule.CONSTANT;
+        }
+        if (classWeights == null) {
+            classWeights = DEFAULT_CLASS_WEIGHTS;
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new IllegalArgumentException("--label-smoothing must be in [0, 1), got " + labelSmoothing);
+        }
+        if (patience < 0) {
+            throw new IllegalArgumentException("--patience must not be negative, got " + patience);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.steps = steps;
+        b.epochs = epochs;
+        b.minutes = minutes;
+        b.batch = batch;
+        b.seq = seq;
+        b.lr = lr;
+        b.clip = clip;
+        b.seed = seed;
+        b.evalEvery = evalEvery;
+        b.optimizer = optimizer;
+        b.momentum = momentum;
+        b.weightDecay = weightDecay;
+        b.schedule = schedule;
+        b.classWeights = classWeights;
+        b.labelSmoothing = labelSmoothing;
+        b.carryState = carryState;
+        b.patience = patience;
+        return b;
+    }
+
+    /** Settings by name, defaults for the rest. */
+    public static final class Builder {
+        private long steps;
+        private int epochs;
+        private double minutes;
+        private int batch = DEFAULT_BATCH;
+        private int seq = DEFAULT_SEQ;
+        private double lr = DEFAULT_LR;
+        private double clip = DEFAULT_CLIP;
+        private long seed = DEFAULT_SEED;
+        private int evalEvery;
+        private OptimizerKind optimizer = DEFAULT_OPTIMIZER;
+        private double momentum = DEFAULT_MOMENTUM;
+        private double weightDecay = DEFAULT_WEIGHT_DECAY;
+        private Schedule schedule = Schedule.CONSTANT;
+        private ClassWeighting classWeights = DEFAULT_CLASS_WEIGHTS;
+        private double labelSmoothing = DEFAULT_LABEL_SMOOTHING;
+        private boolean carryState = true;
+        private int patience = DEFAULT_PATIENCE;
+
+        public Builder steps(long v) { steps = v; return this; }
+        public Builder epochs(int v) { epochs = v; return this; }
+        public Builder minutes(double v) { minutes = v; return this; }
+        public Builder batch(int v) { batch = v; return this; }
+        public Builder seq(int v) { seq = v; return this; }
+        public Builder lr(double v) { lr = v; return this; }
+        public Builder clip(double v) { clip = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder evalEvery(int v) { evalEvery = v; return this; }
+        public Builder optimizer(OptimizerKind v) { optimizer = v; return this; }
+        public Builder momentum(double v) { momentum = v; return this; }
+        public Builder weightDecay(double v) { weightDecay = v; return this; }
+        public Builder schedule(Schedule v) { schedule = v; return this; }
+        public Builder classWeights(ClassWeighting v) { classWeights = v; return this; }
+        public Builder labelSmoothing(double v) { labelSmoothing = v; return this; }
+        public Builder carryState(boolean v) { carryState = v; return this; }
+        public Builder patience(int v) { patience = v; return this; }
+
+        public TrainSettings build() {
+            return new TrainSettings(steps, epochs, minutes, batch, seq, lr, clip, seed, evalEvery, optimizer,
+                    momentum, weightDecay, schedule, classWeights, labelSmoothing, carryState, patience);
         }
     }
 }

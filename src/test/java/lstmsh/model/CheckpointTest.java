@@ -70,4 +70,102 @@ class CheckpointTest {
         }
         assertEquals("hello", Files.readString(dir.resolve("notes.txt")));
     }
+
+    @Test
+    void everySettingAndTrainingStateRoundTrips() {
+        Corpus corpus = TestCorpora.prose();
+        Path target = dir.resolve("full");
+        ModelSettings settings = new ModelSettings(24, java.util.List.of(32, 24), 0.1f, 5, 0.2f, 0.3f, true,
+                Init.parse("normal:0.05"), 1f);
+        try (LstmLanguageModel model = LstmLanguageModel.create(settings, corpus.vocabulary(), corpus.tokenizer());
+                TrainingState state = new TrainingState(model.manager())) {
+            new TrainingLoop(model, corpus, TrainSettings.builder().steps(8).batch(8).seq(24).evalEvery(4)
+                    .optimizer(TrainSettings.OptimizerKind.SGD).momentum(0.9).lr(0.1).seed(9).build(), state,
+                    TrainingListener.NONE, new CancelSignal()).run();
+            Checkpoint.save(target, model, state, "prose");
+        }
+        Checkpoint.Loaded loaded = Checkpoint.load(target);
+        try (LstmLanguageModel model = loaded.model(); TrainingState state = loaded.training()) {
+            assertEquals(settings, model.settings());
+            assertEquals(TrainSettings.OptimizerKind.SGD, state.optimizer().kind());
+            assertEquals(8, state.optimizer().updates());
+            assertEquals(9, state.seed());
+            assertEquals("stream 8x24", state.dataShape());
+            assertEquals(1, state.runs().size());
+            assertTrue(state.runs().get(0).settings().contains("--optimizer sgd"), state.runs().get(0).settings());
+            assertTrue(state.bestWeights() != null);
+            assertEquals(24, state.carried().h().get(1).getShape().get(2));
+            assertTrue(Files.exists(target.resolve(Checkpoint.STATE)) && Files.exists(target.resolve(Checkpoint.BEST)));
+        }
+    }
+
+    @Test
+    void aCheckpointFromAnotherArchitectureSaysWhatDiffers() throws Exception {
+        Corpus corpus = TestCorpora.prose();
+        Path target = dir.resolve("arch");
+        try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 1);
+                TrainingState state = new TrainingState(model.manager())) {
+            Checkpoint.save(target, model, state, "prose");
+        }
+        Path manifest = target.resolve(Checkpoint.MANIFEST);
+        String original = Files.readString(manifest);
+        Files.writeString(manifest, original.replaceFirst("\\[\\s*32,\\s*32\\s*\\]", "[64, 32]"));
+        LstmshException e = assertThrows(LstmshException.class, () -> Checkpoint.load(target));
+        assertTrue(e.getMessage().contains("layer 0 hidden size 32 vs 64"), e.getMessage());
+        Files.writeString(manifest, original.replaceFirst("\\[\\s*32,\\s*32\\s*\\]", "[32]"));
+        e = assertThrows(LstmshException.class, () -> Checkpoint.load(target));
+        assertTrue(e.getMessage().contains("holds lstm.1.w_ih"), e.getMessage());
+        Files.writeString(manifest, original.replaceFirst("\"embed\": 16", "\"embed\": 8"));
+        e = assertThrows(LstmshException.class, () -> Checkpoint.load(target));
+        assertTrue(e.getMessage().contains("embedding width 16 vs 8"), e.getMessage());
+    }
+
+    @Test
+    void trainingOnAnotherVocabularyIsRefusedClearly() {
+        Corpus corpus = TestCorpora.prose();
+        Corpus other = lstmsh.corpus.CorpusLoader.fromText("other.txt", "Zürich ß façade! ".repeat(400),
+                lstmsh.corpus.CorpusSettings.defaults());
+        try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 1);
+                TrainingState state = new TrainingState(model.manager())) {
+            LstmshException e = assertThrows(LstmshException.class, () -> new TrainingLoop(model, other,
+                    new TrainSettings(5, 0, 0, 4, 16, 0.01, 5, 1, 0), state, TrainingListener.NONE, new CancelSignal()).run());
+            assertTrue(e.getMessage().contains("unknown to the model") && e.getMessage().contains("other.txt"),
+                    e.getMessage());
+            assertEquals(0, state.globalStep());
+        }
+    }
+
+    @Test
+    void aSaveThatCrashesLeavesTheOldCheckpointWhole() throws Exception {
+        Corpus corpus = TestCorpora.prose();
+        Path target = dir.resolve("ck");
+        try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 1);
+                TrainingState state = new TrainingState(model.manager())) {
+            TrainSettings five = new TrainSettings(5, 0, 0, 8, 24, 0.01, 5, 1, 0);
+            new TrainingLoop(model, corpus, five, state, TrainingListener.NONE, new CancelSignal()).run();
+            Checkpoint.save(target, model, state, "prose");
+            new TrainingLoop(model, corpus, five, state, TrainingListener.NONE, new CancelSignal()).run();
+            Checkpoint.midSave = () -> {
+                throw new IllegalStateException("simulated crash");
+            };
+            try {
+                LstmshException e = assertThrows(LstmshException.class, () -> Checkpoint.save(target, model, state, "prose"));
+                assertTrue(e.getMessage().contains("unchanged"), e.getMessage());
+            } finally {
+                Checkpoint.midSave = () -> { };
+            }
+            assertTrue(state.unsaved());
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.List.of("ck"), files.map(p -> p.getFileName().toString()).toList());
+        }
+        Checkpoint.Loaded loaded = Checkpoint.load(target);
+        try (var m = loaded.model(); var t = loaded.training()) {
+            assertEquals(5, t.globalStep());
+        }
+        // A crash between the two renames leaves the old checkpoint beside its place; load says where.
+        Files.move(target, dir.resolve(".ck.old-123"));
+        LstmshException e = assertThrows(LstmshException.class, () -> Checkpoint.load(target));
+        assertTrue(e.getMessage().contains(".ck.old-123"), e.getMessage());
+    }
 }

@@ -1,0 +1,93 @@
+package lstmsh.render;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/** Training curves as a PNG, drawn by JFreeChart: one panel per group of series sharing a unit. */
+public final class PngChart {
+
+    /** One curve; {@code markers} draws points (for sparse series such as validation). */
+    public record Series(String name, double[] xs, double[] ys, boolean markers) {}
+
+    /** Distinct, print-safe colours, one per curve of the chart. */
+    private static final Color[] COLORS = {
+        new Color(0xD6, 0x27, 0x28), new Color(0x1F, 0x77, 0xB4), new Color(0x2C, 0xA0, 0x2C),
+        new Color(0x94, 0x67, 0xBD), new Color(0xFF, 0x7F, 0x0E), new Color(0x8C, 0x56, 0x4B)};
+
+    /** Curves drawn on one panel with one y axis. */
+    public record Panel(String axisLabel, boolean logScale, List<Series> series) {}
+
+    private PngChart() {}
+
+    /** Writes the chart to {@code file} (beside it first, then renamed), width × height pixels. */
+    public static void write(Path file, String title, List<Panel> panels, int width, int height) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("step"));
+        plot.setGap(12);
+        int color = 0;
+        for (Panel panel : panels) {
+            XYSeriesCollection data = new XYSeriesCollection();
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+            int i = 0;
+            for (Series s : panel.series()) {
+                XYSeries series = new XYSeries(s.name(), false, true);
+                for (int k = 0; k < s.xs().length; k++) {
+                    if (Double.isFinite(s.ys()[k]) && (!panel.logScale() || s.ys()[k] > 0)) {
+                        series.add(s.xs()[k], s.ys()[k]);
+                    }
+                }
+                data.addSeries(series);
+                renderer.setSeriesShapesVisible(i, s.markers());
+                renderer.setSeriesLinesVisible(i, true);
+                renderer.setSeriesStroke(i, new BasicStroke(s.markers() ? 2f : 1.2f));
+                renderer.setSeriesPaint(i, COLORS[color++ % COLORS.length]);
+                i++;
+            }
+            ValueAxis axis;
+            if (panel.logScale()) {
+                LogAxis log = new LogAxis(panel.axisLabel());
+                log.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+                axis = log;
+            } else {
+                NumberAxis n = new NumberAxis(panel.axisLabel());
+                n.setAutoRangeIncludesZero(false);
+                axis = n;
+            }
+            XYPlot sub = new XYPlot(data, null, axis, renderer);
+            sub.setBackgroundPaint(Color.WHITE);
+            sub.setDomainGridlinePaint(Color.LIGHT_GRAY);
+            sub.setRangeGridlinePaint(Color.LIGHT_GRAY);
+            plot.add(sub, 1);
+        }
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        Path target = file.toAbsolutePath();
+        Path parent = target.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Path temporary = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+        try {
+            ChartUtils.saveChartAsPNG(temporary.toFile(), chart, width, height);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package lstmsh.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import lstmsh.TestCorpora;
+import lstmsh.corpus.Corpus;
+import lstmsh.corpus.CorpusLoader;
+import lstmsh.corpus.CorpusSettings;
+import lstmsh.engine.EngineSupport;
+import lstmsh.model.LstmLanguageModel;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+class GuardsAndStoppingTest {
+
+    private static TrainSettings.Builder small() {
+        return TrainSettings.builder().batch(8).seq(24).lr(0.01);
+    }
+
+    private static TrainResult train(LstmLanguageModel model, Corpus corpus, TrainingState state, TrainSettings s,
+            TrainingListener listener) {
+        return new TrainingLoop(model, corpus, s, state, listener, new CancelSignal()).run();
+    }
+
+    @Test
+    void divergenceRollsBackWeightsOptimizerAndPosition() {
+        Corpus corpus = TestCorpora.prose();
+        try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 1);
+                TrainingState state = new TrainingState(model.manager())) {
+            train(model, corpus, state, small().steps(TrainingLoop.SNAPSHOT_EVERY).build(), TrainingListener.NONE);
+            Map<String, float[]> good = model.snapshot();
+            long window = state.window();
+            TrainResult r = train(model, corpus, state, small().steps(50).lr(1e30).clip(0).optimizer(
+                    TrainSettings.OptimizerKind.SGD).build(), TrainingListener.NONE);
+            assertEquals(TrainResult.Stop.DIVERGED, r.stop(), r.detail());
+            assertTrue(r.detail().contains("--lr") && r.detail().contains("--clip 5"), r.detail());
+            assertTrue(r.detail().contains("restored to step " + TrainingLoop.SNAPSHOT_EVERY), r.detail());
+            for (Map.Entry<String, float[]> e : model.snapshot().entrySet()) {
+                assertArrayEquals(good.get(e.getKey()), e.getValue(), e.getKey());
+            }
+            assertEquals(TrainingLoop.SNAPSHOT_EVERY, state.globalStep());
+            assertEquals(window, state.window());
+            assertEquals(TrainingLoop.SNAPSHOT_EVERY, state.history().size());
+            // The model trains on normally afterwards.
+            TrainResult after = train(model, corpus, state, small().steps(5).build(), TrainingListener.NONE);
+            assertEquals(TrainResult.Stop.COMPLETED, after.stop());
+            assertTrue(Double.isFinite(after.loss()));
+        }
+    }
+
+    @Test
+    void clippingBoundsTheGlobalNorm() {
+        try (NDManager m = EngineSupport.engine().newBaseManager()) {
+            Map<String, NDArray> g = new LinkedHashMap<>();
+            g.put("a", m.create(new float[] {3, 4}, new Shape(2)));
+            g.put("b", m.create(new float[] {12}, new Shape(1, 1)));
+            double norm = GradientClipping.globalNorm(g);
+            assertEquals(13, norm, 1e-5);
+            GradientClipping.clip(g, norm, 5);
+            assertEquals(5, GradientClipping.globalNorm(g), 1e-5);
+            // Direction is kept: every component scaled by the same 5/13.
+            assertArrayEquals(new float[] {15f / 13, 20f / 13}, g.get("a").toFloatArray(), 1e-5f);
+            GradientClipping.clip(g, 5, 0);
+            assertEquals(5, GradientClipping.globalNorm(g), 1e-5);
+        }
+        // End to end: one SGD step at lr 1 moves the weights by exactly min(|g|, clip).
+        Corpus corpus = TestCorpora.prose();
+        for (double clip : new double[] {0.05, 0}) {
+            try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 1);
+                    TrainingState state = new TrainingState(model.manager())) {
+                Map<String, float[]> before = model.snapshot();
+                train(model, corpus, state, small().steps(1).lr(1).clip(clip).optimizer(TrainSettings.OptimizerKind.SGD)
+                        .build(), TrainingListener.NONE);
+                double moved = 0;
+                for (Map.Entry<String, float[]> e : model.snapshot().entrySet()) {
+                    float[] b = before.get(e.getKey());
+                    for (int i = 0; i < b.length; i++) {
+                        moved += Math.pow(e.getValue()[i] - b[i], 2);
+                    }
+                }
+                double raw = state.history().get(0).gradNorm();
+                assertTrue(raw > 0.05, "the raw gradient norm is " + raw);
+                assertEquals(clip > 0 ? clip : raw, Math.sqrt(moved), 1e-3 * Math.max(1, raw));
+            }
+        }
+    }
+
+    @Test
+    void patienceStopsAndRestoresTheBestWeights() {
+        // Training text alternates a and b; validation is all a: learning the training text makes validation worse.
+        String text = "ab".repeat(500) + "a".repeat(120);
+        Corpus corpus = CorpusLoader.fromText("ab", text, new CorpusSettings(0.1));
+        try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 2);
+                TrainingState state = new TrainingState(model.manager())) {
+            Map<Long, Map<String, float[]>> atValidation = new HashMap<>();
+            TrainingListener keep = new TrainingListener() {
+                @Override
+                public void onValidation(long step, double valLoss) {
+                    atValidation.put(step, model.snapshot());
+                }
+            };
+            TrainResult r = train(model, corpus, state, TrainSettings.builder().batch(4).seq(20).lr(0.03).steps(200)
+                    .evalEvery(3).patience(2).build(), keep);
+            assertEquals(TrainResult.Stop.EARLY_STOPPED, r.stop(), "validation losses: " + state.history());
+            assertTrue(r.steps() < 200);
+            long best = state.bestValStep();
+            assertEquals(best, r.bestStep());
+            assertTrue(state.globalStep() >= best + 2 * 3, "stopped at " + state.globalStep() + ", best " + best);
+            for (Map.Entry<String, float[]> e : model.snapshot().entrySet()) {
+                assertArrayEquals(atValidation.get(best).get(e.getKey()), e.getValue(), e.getKey());
+            }
+            assertEquals(state.bestValLoss(), r.valLoss());
+        }
+    }
+
+    @Test
+    void noCarryStateStartsEveryBatchFromZeros() {
+        Corpus corpus = TestCorpora.prose();
+        double[][] curves = new double[2][];
+        for (int k = 0; k < 2; k++) {
+            try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 1);
+                    TrainingState state = new TrainingState(model.manager())) {
+                train(model, corpus, state, small().steps(4).carryState(k == 0).build(), TrainingListener.NONE);
+                curves[k] = state.history().stream().mapToDouble(MetricPoint::loss).toArray();
+                if (k == 1) {
+                    assertNull(state.carried());
+                } else {
+                    assertTrue(state.carried() != null);
+                }
+            }
+        }
+        assertEquals(curves[0][0], curves[1][0], 1e-6, "the first batch starts from zeros either way");
+        assertNotEquals(curves[0][1], curves[1][1], "the second batch sees the carried state or not");
+    }
+
+    @Test
+    void aTimeBudgetEndsTheRun() {
+        Corpus corpus = TestCorpora.prose();
+        try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 1);
+                TrainingState state = new TrainingState(model.manager())) {
+            TrainResult r = train(model, corpus, state, small().steps(100_000).minutes(0.002).build(),
+                    TrainingListener.NONE);
+            assertEquals(TrainResult.Stop.TIME_BUDGET, r.stop());
+            assertTrue(r.steps() > 0 && r.steps() < 100_000);
+        }
+    }
+}
