@@ -67,7 +67,7 @@ public final class ModelCommand extends WorkspaceCommand {
                 description = "Dropout on the top LSTM layer's output, before the softmax, while training (default: ${DEFAULT-VALUE}).")
         float outputDropout;
 
-        @Option(names = "--tie", description = "Tie the output weights to the embedding (needs --embed equal to the top --hidden size).")
+        @Option(names = "--tie", description = "Tie the output weights to the embedding (default: off; needs --embed equal to the top --hidden size).")
         boolean tie;
 
         @Option(names = "--init", paramLabel = "SPEC", defaultValue = ModelSettings.DEFAULT_INIT,

@@ -92,8 +92,9 @@ public final class TrainCommand extends WorkspaceCommand {
     double weightDecay;
 
     @Option(names = "--schedule", paramLabel = "KIND", defaultValue = "constant", completionCandidates = ScheduleNames.class,
-            description = "Learning-rate schedule: constant, step (× --decay per epoch after --decay-after epochs), cosine "
-                    + "(down to --min-lr at --decay-steps) or plateau (× --plateau-factor when validation stalls) (default: ${DEFAULT-VALUE}).")
+            description = "Learning-rate schedule (default: ${DEFAULT-VALUE}): constant, step (× --decay per epoch after"
+                    + " --decay-after epochs), cosine (down to --min-lr at --decay-steps) or plateau (× --plateau-factor"
+                    + " when validation stalls).")
     String schedule;
 
     @Option(names = "--decay", paramLabel = "F",

@@ -60,7 +60,7 @@ class CompletionTest {
 
     @Test
     void subcommandsAndOptionNames() {
-        assertEquals(List.of("generate", "load", "stats"), tab("corpus "));
+        assertEquals(List.of("cache", "generate", "load", "stats"), tab("corpus "));
         assertEquals(List.of("new", "show"), tab("model "));
         assertEquals(List.of("--hidden"), tab("model new --hi"));
         List<String> train = tab("train --");
@@ -106,7 +106,7 @@ class CompletionTest {
     @Test
     void helpCompletesCommandsAndTheirSubcommands() {
         assertTrue(tab("help ").containsAll(List.of("corpus", "train", "sample")));
-        assertEquals(List.of("generate", "load", "stats"), tab("help corpus "));
+        assertEquals(List.of("cache", "generate", "load", "stats"), tab("help corpus "));
     }
 
     @Command(name = "")
