@@ -58,6 +58,14 @@ public final class TrainCommand extends WorkspaceCommand {
             description = "Steps between validation passes (default: about ten per run, at least 50 steps apart).")
     int evalEvery;
 
+    @Option(names = "--sample-every", paramLabel = "N", defaultValue = "0",
+            description = "Every N steps print a short sample at temperature 1 with its one-line report, so a collapse is seen when it starts; 0 = never (default: ${DEFAULT-VALUE}).")
+    int sampleEvery;
+
+    @Option(names = "--sample-length", paramLabel = "L", defaultValue = "" + lstmsh.sample.SampleDuringTraining.DEFAULT_LENGTH,
+            description = "Tokens in each --sample-every sample (default: ${DEFAULT-VALUE}).")
+    int sampleLength;
+
     public TrainCommand(Workspace workspace) {
         super(workspace);
     }
@@ -92,6 +100,7 @@ public final class TrainCommand extends WorkspaceCommand {
                     line.println("  " + message);
                 }
             };
+            listener = lstmsh.sample.SampleDuringTraining.wrap(listener, model, corpus, sampleEvery, sampleLength, line::println);
             result = new TrainingLoop(model, corpus, settings, workspace.training(), listener, workspace.cancel()).run();
         }
         out().printf("trained %d steps in %s: loss %s, validation %s nats/token (%s bits), %s tok/s%s%n",

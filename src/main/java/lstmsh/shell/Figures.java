@@ -79,5 +79,8 @@ public final class Figures {
             "corpus.val_tokens", "model.params", "model.layers", "train.steps", "train.loss",
             "train.val_loss", "train.val_bits", "train.best_val_loss", "train.tok_per_s",
             "train.seconds", "sample.entropy", "sample.min_entropy", "sample.warnings",
-            "sample.tokens", "sample.tok_per_s");
+            "sample.tokens", "sample.tok_per_s",
+            "sample.model_entropy", "sample.perplexity", "sample.distinct1", "sample.distinct2", "sample.distinct3",
+            "sample.copied_share", "sample.longest_copied", "score.tokens", "score.loss", "score.bits",
+            "score.perplexity", "bench.sample_tok_per_s", "bench.sample_fused_tok_per_s", "bench.sample_scaling");
 }

@@ -45,6 +45,26 @@ class StepperTest {
     }
 
     @Test
+    void preparedPathWithoutTheTokenTableAgreesWithTheFusedOp() {
+        Corpus corpus = TestCorpora.prose();
+        try (LstmLanguageModel model = LstmLanguageModel.create(
+                        new ModelSettings(8, List.of(20, 28), 0f, 9), corpus.vocabulary(), corpus.tokenizer());
+                PreparedStepper withoutTable = new PreparedStepper(model, 0);
+                PreparedStepper withTable = new PreparedStepper(model);
+                FusedStepper fused = new FusedStepper(model)) {
+            for (int i = 0; i < 60; i++) {
+                int token = corpus.tokens().get(100 + i);
+                float[] expected = fused.feed(token);
+                assertArrayEquals(expected, withoutTable.feed(token), 1e-5f, "step " + i);
+                assertArrayEquals(expected, withTable.feed(token), 1e-5f, "step " + i);
+            }
+            withTable.reset();
+            fused.reset();
+            assertArrayEquals(fused.feed(3), withTable.feed(3), 1e-5f, "after reset");
+        }
+    }
+
+    @Test
     void distributionDrawsFollowProbabilities() {
         Distribution d = Distribution.of(new float[] {0, (float) Math.log(3)}, 1.0);
         assertEquals(0.75, d.probability(1), 1e-6);
