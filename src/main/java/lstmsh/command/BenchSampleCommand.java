@@ -17,6 +17,8 @@ import java.util.Locale;
             "tokens per second of the prepared-weights path (what 'sample' uses) and of the fused LSTM op, and the time"
                     + " for " + SamplingBenchmark.LONG + " tokens over " + SamplingBenchmark.SHORT
                     + " (about 2 when generation is linear). Best of " + SamplingBenchmark.REPEATS + " runs.",
+            "Both paths run on one intra-op thread, as 'sample' does: at batch 1 a second thread gains little on an"
+                    + " idle machine and loses many times over on a busy one.",
             "Figures: bench.sample_tok_per_s, bench.sample_fused_tok_per_s, bench.sample_scaling."
         },
         footer = {"", "Example:", "  bench-sample", "  expect bench.sample_tok_per_s >= 4000", "  expect bench.sample_scaling <= 2.2"})

@@ -50,7 +50,7 @@ import java.util.Set;
                     + SampleJudge.DOMINANT_FACTOR + "× its share of the corpus, and above the largest share any token"
                     + " has in the corpus.",
             "  LOW_ENTROPY     the model's own distribution (temperature 1) averages under "
-                    + SampleJudge.LOW_ENTROPY_PERCENT + "% of the corpus' unigram entropy along the sample:"
+                    + SampleJudge.LOW_ENTROPY_PERCENT + "%% of the corpus' unigram entropy along the sample:"
                     + " near-deterministic where the corpus is not.",
             "  MEMORIZED       the longest span copied verbatim is over " + SampleJudge.MEMORIZED_FACTOR
                     + "× the longest that the corpus' own windows of the sample's length share with the rest of it, and"
@@ -251,7 +251,8 @@ public final class SampleCommand extends WorkspaceCommand {
 
     private void printReport(SampleReport report) {
         SampleMetrics m = report.metrics();
-        String atOne = report.draw().startsWith("temperature 1.0") || report.draw().equals("greedy")
+        // At another temperature, the model's own entropy too: what LOW_ENTROPY judges.
+        String atOne = Math.abs(m.meanEntropyBits() - m.modelEntropyBits()) < 1e-9
                 ? "" : String.format(Locale.ROOT, "; %.3f at temperature 1", m.modelEntropyBits());
         out().printf(Locale.ROOT, "[%d tokens, %s%s: entropy %.3f bits/token (min %.3f%s), perplexity %.2f,"
                         + " distinct-1/2/3 %s/%s/%s, %s tok/s]%n",

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 
 import lstmsh.LstmshException;
 import lstmsh.engine.EngineSupport;
+import lstmsh.engine.IntraOpThreads;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.LstmState;
 import lstmsh.train.CancelSignal;
@@ -124,7 +125,8 @@ public final class Scorer {
         Arrays.fill(alternatives, -1);
         int done = 0;
         boolean cancelled = false;
-        try (NDManager scope = model.manager().newSubManager()) {
+        try (IntraOpThreads threads = IntraOpThreads.limit(1);
+                NDManager scope = model.manager().newSubManager()) {
             LstmState state = null;
             while (done < n) {
                 if (cancel != null && cancel.isCancelled()) {

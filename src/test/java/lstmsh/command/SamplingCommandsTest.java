@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The sampling commands as a user types them, on models trained in the test. */
 class SamplingCommandsTest {
@@ -122,6 +123,51 @@ class SamplingCommandsTest {
         assertFalse(plain.contains("\u001b["), plain);
         assertTrue(plain.contains("greedy"), plain);
         assertTrue(fail("train --steps 1 --sample-every -1").contains("--sample-every"));
+    }
+
+    @Test
+    void surprisalColourOnAColourConsole() throws IOException {
+        StringWriter coloured = new StringWriter();
+        PrintWriter writer = new PrintWriter(coloured, true);
+        Console colour = new Console() {
+            @Override
+            public PrintWriter out() {
+                return writer;
+            }
+
+            @Override
+            public boolean isTerminal() {
+                return true;
+            }
+
+            @Override
+            public boolean color() {
+                return true;
+            }
+
+            @Override
+            public int width() {
+                return 100;
+            }
+
+            @Override
+            public lstmsh.render.LiveLine liveLine() {
+                return new lstmsh.render.PeriodicLiveLine(writer, 10_000);
+            }
+        };
+        try (Workspace w = new Workspace(colour)) {
+            Dispatcher d = new Dispatcher(w);
+            for (String line : List.of("corpus load " + talesPart(), "model new --embed 8 --hidden 16 --layers 1",
+                    "sample --length 50", "sample --length 50 --color surprisal")) {
+                assertTrue(d.execute(line).ok(), line + "\n" + coloured);
+            }
+        }
+        String out = coloured.toString();
+        int second = out.lastIndexOf("[50 tokens");
+        int legend = out.indexOf("colours: ");
+        assertTrue(legend > second, out);
+        assertFalse(out.substring(0, out.indexOf("[50 tokens")).contains("\u001b["), "plain unless asked");
+        assertTrue(out.substring(out.indexOf("[50 tokens") + 1, second).contains("\u001b["), out);
     }
 
     @Test
