@@ -3,7 +3,6 @@ package lstmsh.sample;
 import lstmsh.LstmshException;
 import lstmsh.corpus.CorpusStats;
 import lstmsh.corpus.Vocabulary;
-import lstmsh.engine.IntraOpThreads;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.train.CancelSignal;
 
@@ -82,10 +81,7 @@ public final class SampleGenerator {
         String stoppedAt = "";
         int count = 0;
         long start;
-        // Batch 1 is a few small ops a step: on one thread the prepared step is as fast on an idle
-        // machine and many times faster on a busy one, where threads wait on each other at every op.
-        try (IntraOpThreads threads = IntraOpThreads.limit(1);
-                Stepper stepper = path == StepPath.FUSED ? new FusedStepper(model) : new PreparedStepper(model)) {
+        try (Stepper stepper = path == StepPath.FUSED ? new FusedStepper(model) : new PreparedStepper(model)) {
             float[] logits = null;
             if (prime.ids().isEmpty()) {
                 // No prime: start as if after a newline when there is one, else from token 0.
