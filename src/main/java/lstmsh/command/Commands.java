@@ -18,6 +18,8 @@ import java.util.List;
             ModelCommand.class,
             TrainCommand.class,
             SampleCommand.class,
+            ScoreCommand.class,
+            BenchSampleCommand.class,
             SaveCommand.class,
             LoadCommand.class,
             InspectCommand.class,

@@ -153,6 +153,14 @@ public final class TrainCommand extends WorkspaceCommand {
             description = "Seed of dropout and of the order of lines (default: the model's last training seed, 1 for a new model).")
     Long seed;
 
+    @Option(names = "--sample-every", paramLabel = "N", defaultValue = "0",
+            description = "Every N steps print a short sample at temperature 1 with its one-line report, so a collapse is seen when it starts; 0 = never (default: ${DEFAULT-VALUE}).")
+    int sampleEvery;
+
+    @Option(names = "--sample-length", paramLabel = "L", defaultValue = "" + lstmsh.sample.SampleDuringTraining.DEFAULT_LENGTH,
+            description = "Tokens in each --sample-every sample (default: ${DEFAULT-VALUE}).")
+    int sampleLength;
+
     public TrainCommand(Workspace workspace) {
         super(workspace);
     }
@@ -188,6 +196,7 @@ public final class TrainCommand extends WorkspaceCommand {
                     line.println("  " + message);
                 }
             };
+            listener = lstmsh.sample.SampleDuringTraining.wrap(listener, model, corpus, sampleEvery, sampleLength, line::println);
             result = new TrainingLoop(model, corpus, settings, training, listener, workspace.cancel()).run();
         }
         out().printf("trained %d steps in %s: loss %s, validation %s nats/token (%s bits), %s tok/s, lr %s%s%n",

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import lstmsh.engine.EngineSupport;
+import lstmsh.engine.IntraOpThreads;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.LstmState;
 
@@ -13,10 +14,13 @@ public final class FusedStepper implements Stepper {
 
     private final LstmLanguageModel model;
     private final NDManager manager;
+    /** Batch 1 is a few small ops a step: one thread is as fast idle and far faster on a busy machine. */
+    private final IntraOpThreads threads;
     private LstmState state;
 
     public FusedStepper(LstmLanguageModel model) {
         EngineSupport.ops().setGradMode(false);
+        threads = IntraOpThreads.limit(1);
         this.model = model;
         this.manager = model.manager().newSubManager();
     }
@@ -45,5 +49,6 @@ public final class FusedStepper implements Stepper {
     @Override
     public void close() {
         manager.close();
+        threads.close();
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 
 import lstmsh.engine.EngineSupport;
+import lstmsh.engine.IntraOpThreads;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.ModelSettings;
 
@@ -19,6 +20,8 @@ import lstmsh.model.ModelSettings;
 public final class PreparedStepper implements Stepper {
 
     private final NDManager manager;
+    /** Batch 1 is a few small ops a step: one thread is as fast idle and far faster on a busy machine. */
+    private final IntraOpThreads threads;
     private final float[][] embedding;
     private final NDArray[] weights;
     private final NDArray[] biases;
@@ -68,6 +71,7 @@ public final class PreparedStepper implements Stepper {
             outputBias.attach(manager);
         }
         reset();
+        threads = IntraOpThreads.limit(1); // last, so a failed preparation leaves the engine as it was
     }
 
     @Override
@@ -121,5 +125,6 @@ public final class PreparedStepper implements Stepper {
     @Override
     public void close() {
         manager.close();
+        threads.close();
     }
 }

@@ -85,7 +85,8 @@ public final class RepetitionDetector {
         }
         if (bestPeriod > 0) {
             StringBuilder unit = new StringBuilder();
-            for (int i = bestEnd - bestPeriod; i < bestEnd; i++) {
+            // The unit as it first appears, where the loop starts.
+            for (int i = bestEnd - bestLength; i < bestEnd - bestLength + bestPeriod; i++) {
                 unit.append(vocabulary.token(tokens[i]));
             }
             out.add(new SampleWarning(

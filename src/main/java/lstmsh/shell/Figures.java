@@ -85,5 +85,8 @@ public final class Figures {
             "corpus.entropy_ratio", "corpus.unk_share", "corpus.ending_share", "corpus.longest_run",
             "train.best_step", "train.global_step", "train.lr", "train.stopped_early", "corpus.lines",
             "bench.matmul_gflops", "bench.lstm_tok_per_s", "bench.train_tok_per_s", "bench.train_ratio",
-            "bench.rss_growth", "bench.rss_mb");
+            "bench.rss_growth", "bench.rss_mb", "sample.model_entropy", "sample.perplexity",
+            "sample.distinct1", "sample.distinct2", "sample.distinct3", "sample.copied_share",
+            "sample.longest_copied", "score.tokens", "score.loss", "score.bits", "score.perplexity",
+            "bench.sample_tok_per_s", "bench.sample_fused_tok_per_s", "bench.sample_scaling");
 }

@@ -45,6 +45,23 @@ class StepperTest {
     }
 
     @Test
+    void layersOfDifferentSizesAgreeAfterAReset() {
+        Corpus corpus = TestCorpora.prose();
+        try (LstmLanguageModel model = LstmLanguageModel.create(
+                        new ModelSettings(8, List.of(20, 28), 0f, 9), corpus.vocabulary(), corpus.tokenizer());
+                PreparedStepper prepared = new PreparedStepper(model);
+                FusedStepper fused = new FusedStepper(model)) {
+            for (int i = 0; i < 60; i++) {
+                int token = corpus.tokens().get(100 + i);
+                assertArrayEquals(fused.feed(token), prepared.feed(token), 1e-5f, "step " + i);
+            }
+            prepared.reset();
+            fused.reset();
+            assertArrayEquals(fused.feed(3), prepared.feed(3), 1e-5f, "after reset");
+        }
+    }
+
+    @Test
     void distributionDrawsFollowProbabilities() {
         Distribution d = Distribution.of(new float[] {0, (float) Math.log(3)}, 1.0);
         assertEquals(0.75, d.probability(1), 1e-6);

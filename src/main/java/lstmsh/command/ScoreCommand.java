@@ -1,0 +1,192 @@
+package lstmsh.command;
+
+import lstmsh.LstmshException;
+import lstmsh.corpus.Vocabulary;
+import lstmsh.model.LstmLanguageModel;
+import lstmsh.render.SurprisalColor;
+import lstmsh.sample.KnownTokens;
+import lstmsh.sample.SamplingSettings;
+import lstmsh.sample.Scorer;
+import lstmsh.shell.Figures;
+import lstmsh.shell.Workspace;
+
+import org.apache.commons.text.StringEscapeUtils;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+@Command(
+        name = "score",
+        description = {
+            "How surprised the model is by a text, token by token: surprisal in bits (-log2 p), the rank of the true"
+                    + " token among the model's predictions (1 = its first choice) and its top three alternatives,"
+                    + " then the total loss (nats, as training reports it) and perplexity.",
+            "The first token is predicted after a newline, as sampling starts; each later one after the text before it."
+                    + " The " + ScoreCommand.HIGHLIGHTED + " most surprising positions are marked with * and highlighted"
+                    + " in the text."
+        },
+        footer = {"", "Example:", "  score \"The little lamp was on the table.\"", "  score --file notes.txt --rows 0"})
+public final class ScoreCommand extends WorkspaceCommand {
+
+    static final int HIGHLIGHTED = 10;
+    static final int MAX_FILE_BYTES = 10 << 20;
+    /** Tokens shown either side of a surprising one when the table is cut. */
+    static final int CONTEXT = 20;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TEXT",
+            description = "Text to score; \\n and \\t are understood.")
+    String text;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "Score a UTF-8 file instead of TEXT.")
+    Path file;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "100",
+            description = "Show every position when the text has at most N tokens, else only the most surprising"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--on-unknown", paramLabel = "skip|stop", defaultValue = SamplingSettings.DEFAULT_ON_UNKNOWN,
+            description = "Tokens not in the vocabulary: skip them with a warning naming them, or stop with an error"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String onUnknown;
+
+    public ScoreCommand(Workspace workspace) {
+        super(workspace);
+    }
+
+    @Override
+    protected void run() {
+        LstmLanguageModel model = workspace.requireModel();
+        if ((text == null) == (file == null)) {
+            throw new LstmshException("give either TEXT or --file PATH (e.g. score \"Once upon a time\")");
+        }
+        if (rows < 0) {
+            throw new LstmshException("--rows must not be negative, got " + rows);
+        }
+        SamplingSettings.UnknownPolicy policy;
+        try {
+            policy = SamplingSettings.UnknownPolicy.parse(onUnknown);
+        } catch (IllegalArgumentException e) {
+            throw new LstmshException(e.getMessage());
+        }
+        String input = file != null ? read(file) : StringEscapeUtils.unescapeJava(text);
+        workspace.cancel().reset();
+        Scorer.ScoreReport report = Scorer.score(model, input, policy, workspace.cancel());
+        Vocabulary vocabulary = model.vocabulary();
+        if (!report.skipped().isEmpty()) {
+            out().println("warning: skipped tokens not in the vocabulary: " + KnownTokens.names(report.skipped()));
+        }
+        int[] worst = report.mostSurprising(HIGHLIGHTED);
+        Set<Integer> marked = new HashSet<>();
+        for (int i : worst) {
+            marked.add(i);
+        }
+        boolean colour = workspace.console().color();
+        boolean all = report.size() <= rows;
+        List<String> pieces = pieces(model, report.tokens());
+        out().printf("%s%6s  %-8s %7s %6s  top %d alternatives%n", "  ", "pos", "token", "bits", "rank",
+                Scorer.ALTERNATIVES);
+        for (int i = 0; i < report.size(); i++) {
+            if (all || marked.contains(i)) {
+                printRow(report.at(i), marked.contains(i), vocabulary);
+            }
+        }
+        if (all) {
+            out().println("the " + worst.length + " most surprising, highlighted:");
+            out().println(highlighted(pieces, 0, pieces.size(), marked, colour, false));
+        } else {
+            out().printf("  (%d tokens: only the %d most surprising shown; --rows %d shows all)%n", report.size(),
+                    worst.length, report.size());
+            out().println("the " + worst.length + " most surprising in context:");
+            for (int i : worst) {
+                int from = Math.max(0, i - CONTEXT);
+                int to = Math.min(pieces.size(), i + CONTEXT + 1);
+                out().printf("%8d  %s%n", i, highlighted(pieces, from, to, Set.of(i), colour, true));
+            }
+        }
+        out().printf(Locale.ROOT, "%d tokens%s: loss %.4f nats/token (%.3f bits), total %.1f nats, perplexity %.2f%n",
+                report.size(), report.cancelled() ? " (stopped by Ctrl-C)" : "", report.meanNats(),
+                report.bitsPerToken(), report.totalNats(), report.perplexity());
+        Figures f = workspace.figures();
+        f.put("score.tokens", report.size());
+        f.put("score.loss", report.meanNats());
+        f.put("score.bits", report.bitsPerToken());
+        f.put("score.perplexity", report.perplexity());
+    }
+
+    private void printRow(Scorer.TokenScore s, boolean mark, Vocabulary vocabulary) {
+        StringBuilder alternatives = new StringBuilder();
+        for (int k = 0; k < s.alternatives().length; k++) {
+            if (s.alternatives()[k] >= 0) {
+                alternatives.append(String.format(Locale.ROOT, "  %-6s %5.1f%%",
+                        show(vocabulary.token(s.alternatives()[k])), 100 * s.probabilities()[k]));
+            }
+        }
+        out().printf(Locale.ROOT, "%s%6d  %-8s %7.2f %6d%s%n", mark ? "* " : "  ", s.position(),
+                show(vocabulary.token(s.token())), s.surprisalBits(), s.rank(), alternatives);
+    }
+
+    /** Each token's text as it joins the one before (at word level, with its space). */
+    private static List<String> pieces(LstmLanguageModel model, int[] tokens) {
+        List<String> pieces = new ArrayList<>(tokens.length);
+        String previous = null;
+        for (String t : Scorer.tokenTexts(model, tokens)) {
+            pieces.add(previous == null ? t : model.tokenizer().joinNext(previous, t));
+            previous = t;
+        }
+        return pieces;
+    }
+
+    /**
+     * Text of pieces [from, to) with the marked ones highlighted (or bracketed without colour);
+     * on one line, newlines are shown as \n.
+     */
+    private static String highlighted(List<String> pieces, int from, int to, Set<Integer> marked, boolean colour,
+            boolean oneLine) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            String piece = oneLine ? pieces.get(i).replace("\n", "\\n") : pieces.get(i);
+            if (marked.contains(i)) {
+                // A highlighted newline would be invisible: show it as \n.
+                sb.append(SurprisalColor.highlight(piece.replace("\n", "\\n"), colour));
+                if (piece.endsWith("\n")) {
+                    sb.append('\n');
+                }
+            } else {
+                sb.append(piece);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String show(String token) {
+        return "'" + Vocabulary.display(token).replace("' '", " ") + "'";
+    }
+
+    private static String read(Path path) {
+        try {
+            if (!Files.isRegularFile(path)) {
+                throw new LstmshException("no such file: " + path);
+            }
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                throw new LstmshException(path + " is over " + (MAX_FILE_BYTES >> 20) + " MB; score a part of it");
+            }
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new LstmshException(path + " is not valid UTF-8; convert it first");
+        } catch (IOException e) {
+            throw new LstmshException("cannot read " + path + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package lstmsh.sample;
+
+import lstmsh.corpus.Corpus;
+import lstmsh.corpus.CorpusStats;
+import lstmsh.corpus.Tokenizer;
+import lstmsh.corpus.Vocabulary;
+import lstmsh.model.LstmLanguageModel;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Measures a sample and names what is wrong with it. Every threshold is a multiple of a
+ * statistic of the corpus the model learned (its token shares, longest runs, unigram entropy,
+ * and how much its own text repeats), so a corpus that is repetitive by nature does not make a
+ * healthy model look broken.
+ */
+public final class SampleJudge {
+
+    /** DOMINANT_TOKEN: the token's output share is at least this many times its corpus share... */
+    public static final int DOMINANT_FACTOR = 3;
+    /** ...and it occurs at least this many times in the sample... */
+    public static final int DOMINANT_MIN_COUNT = 10;
+    // ...and its share exceeds the largest share any token has in the corpus.
+
+    /** LOW_ENTROPY: the model's mean entropy (temperature 1) is under this percentage of the corpus' unigram entropy. */
+    public static final int LOW_ENTROPY_PERCENT = 10;
+
+    /** MEMORIZED: the longest copied span is more than this many times what the corpus' own text shares with itself... */
+    public static final int MEMORIZED_FACTOR = 2;
+    /** ...and at least this many n-grams long (32 characters, 16 words). */
+    public static final int MEMORIZED_MIN_NGRAMS = 4;
+
+    private final Vocabulary vocabulary;
+    private final Tokenizer tokenizer;
+    private final CorpusStats stats;
+    private final CorpusIndex index;
+    private final int ngram;
+
+    private SampleJudge(Vocabulary vocabulary, Tokenizer tokenizer, CorpusStats stats, CorpusIndex index) {
+        this.vocabulary = vocabulary;
+        this.tokenizer = tokenizer;
+        this.stats = stats;
+        this.index = index;
+        this.ngram = index != null ? index.ngram() : CorpusIndex.ngramFor(tokenizer.level());
+    }
+
+    /**
+     * A judge comparing with {@code corpus} when it is the model's (same vocabulary); without a
+     * corpus only the structural checks (runs, loops) are made.
+     */
+    public static SampleJudge of(LstmLanguageModel model, Corpus corpus) {
+        return of(model.vocabulary(), model.tokenizer(), corpus);
+    }
+
+    /** As {@link #of(LstmLanguageModel, Corpus)} for a model of this vocabulary and tokenizer. */
+    public static SampleJudge of(Vocabulary vocabulary, Tokenizer tokenizer, Corpus corpus) {
+        if (corpus == null || !corpus.vocabulary().equals(vocabulary)) {
+            return new SampleJudge(vocabulary, tokenizer, null, null);
+        }
+        return new SampleJudge(vocabulary, tokenizer, corpus.stats(), CorpusIndex.of(corpus));
+    }
+
+    /** A judge with the corpus' statistics but no index: no copy measures, no MEMORIZED. */
+    public static SampleJudge withStats(Vocabulary vocabulary, Tokenizer tokenizer, CorpusStats stats) {
+        return new SampleJudge(vocabulary, tokenizer, stats, null);
+    }
+
+    public boolean hasCorpus() {
+        return stats != null;
+    }
+
+    public boolean hasIndex() {
+        return index != null;
+    }
+
+    public int ngram() {
+        return ngram;
+    }
+
+    /**
+     * @param entropyBits entropy at the sampling temperature, per generated token
+     * @param modelEntropyBits entropy at temperature 1, per generated token
+     * @param surprisalBits surprisal of each generated token at temperature 1
+     */
+    public SampleMetrics measure(int[] tokens, double[] entropyBits, double[] modelEntropyBits, double[] surprisalBits) {
+        int m = tokens.length;
+        double copied = Double.NaN;
+        int longest = 0;
+        String longestText = "";
+        if (index != null) {
+            copied = index.copiedShare(tokens);
+            CorpusIndex.Span span = index.longestCopied(tokens);
+            longest = span.length();
+            longestText = text(tokens, span.sampleStart(), span.length());
+        }
+        return new SampleMetrics(m, mean(entropyBits, m), min(entropyBits, m), mean(modelEntropyBits, m),
+                Math.pow(2, mean(surprisalBits, m)), distinct(tokens, 1), distinct(tokens, 2), distinct(tokens, 3),
+                ngram, copied, longest, longestText);
+    }
+
+    public List<SampleWarning> warnings(int[] tokens, SampleMetrics metrics) {
+        List<SampleWarning> out = new ArrayList<>(RepetitionDetector.check(tokens, vocabulary, stats));
+        if (stats != null) {
+            dominantToken(tokens, out);
+            lowEntropy(metrics, out);
+        }
+        if (index != null) {
+            memorized(tokens.length, metrics, out);
+        }
+        return out;
+    }
+
+    private void dominantToken(int[] tokens, List<SampleWarning> out) {
+        if (tokens.length == 0) {
+            return;
+        }
+        int[] counts = new int[vocabulary.size()];
+        for (int t : tokens) {
+            counts[t]++;
+        }
+        double topCorpusShare = 0;
+        for (int t = 0; t < stats.vocabularySize(); t++) {
+            topCorpusShare = Math.max(topCorpusShare, stats.share(t));
+        }
+        int worst = -1;
+        double worstRatio = 0;
+        for (int t = 0; t < counts.length; t++) {
+            double share = (double) counts[t] / tokens.length;
+            double corpusShare = t < stats.vocabularySize() ? stats.share(t) : 0;
+            double ratio = corpusShare > 0 ? share / corpusShare : Double.POSITIVE_INFINITY;
+            if (counts[t] >= DOMINANT_MIN_COUNT && ratio >= DOMINANT_FACTOR && share > topCorpusShare
+                    && (worst < 0 || ratio > worstRatio)) {
+                worst = t;
+                worstRatio = ratio;
+            }
+        }
+        if (worst >= 0) {
+            double share = (double) counts[worst] / tokens.length;
+            out.add(new SampleWarning(
+                    "DOMINANT_TOKEN",
+                    String.format(Locale.ROOT,
+                            "token %s is %.1f%% of the sample (%d of %d) against %.2f%% of the corpus, %.1f× its share"
+                                    + " (limit: %d× and above the corpus' largest share, %.1f%%)",
+                            quote(vocabulary.token(worst)), 100 * share, counts[worst], tokens.length,
+                            100 * stats.share(worst), worstRatio, DOMINANT_FACTOR, 100 * topCorpusShare),
+                    "the model falls back on one frequent token: train longer, or on a corpus whose tokens are"
+                            + " less lopsided; a higher --temperature only hides it"));
+        }
+    }
+
+    private void lowEntropy(SampleMetrics metrics, List<SampleWarning> out) {
+        double floor = LOW_ENTROPY_PERCENT / 100.0 * stats.unigramEntropyBits();
+        if (metrics.tokens() > 0 && metrics.modelEntropyBits() < floor) {
+            out.add(new SampleWarning(
+                    "LOW_ENTROPY",
+                    String.format(Locale.ROOT,
+                            "the model's own distribution (temperature 1) averages %.3f bits/token of entropy,"
+                                    + " under %.0f%% of the corpus' unigram entropy (%.3f → %.3f bits)",
+                            metrics.modelEntropyBits(), (double) LOW_ENTROPY_PERCENT, stats.unigramEntropyBits(), floor),
+                    "the model is near-deterministic where the corpus is not: it has collapsed onto a few"
+                            + " continuations; train on more varied text or check the corpus for repeated lines"));
+        }
+    }
+
+    private void memorized(int sampleLength, SampleMetrics metrics, List<SampleWarning> out) {
+        int longest = metrics.longestCopied();
+        if (longest < MEMORIZED_MIN_NGRAMS * ngram) {
+            return;
+        }
+        int baseline = index.selfCopiedBaseline(sampleLength);
+        if (longest > (long) MEMORIZED_FACTOR * baseline) {
+            String unit = "char".equals(tokenizer.level()) ? "characters" : "tokens";
+            out.add(new SampleWarning(
+                    "MEMORIZED",
+                    String.format(Locale.ROOT,
+                            "%d %s copied verbatim from the training text (%s), over %d× the %d that the"
+                                    + " corpus' own %d-token windows share with the rest of it",
+                            longest, unit, quote(abbreviate(metrics.longestCopiedText(), 60)), MEMORIZED_FACTOR,
+                            baseline, sampleLength),
+                    "the model recites its training text: stop earlier (watch the validation loss), add"
+                            + " dropout, use a smaller model or more text"));
+        }
+    }
+
+    private String text(int[] tokens, int from, int length) {
+        List<String> parts = new ArrayList<>(length);
+        for (int i = from; i < from + length; i++) {
+            parts.add(vocabulary.token(tokens[i]));
+        }
+        return tokenizer.join(parts);
+    }
+
+    /** Distinct n-grams over n-grams; NaN when the sample is shorter than n. */
+    static double distinct(int[] tokens, int n) {
+        int grams = tokens.length - n + 1;
+        if (grams <= 0) {
+            return Double.NaN;
+        }
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < grams; i++) {
+            long key = 0;
+            for (int k = 0; k < n; k++) {
+                key = key * 0x200000L + tokens[i + k]; // 21 bits a token: exact for vocabularies < 2M
+            }
+            seen.add(key);
+        }
+        return (double) seen.size() / grams;
+    }
+
+    private static double mean(double[] values, int count) {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += values[i];
+        }
+        return sum / count;
+    }
+
+    private static double min(double[] values, int count) {
+        double min = Double.NaN;
+        for (int i = 0; i < count; i++) {
+            min = Double.isNaN(min) ? values[i] : Math.min(min, values[i]);
+        }
+        return min;
+    }
+
+    static String quote(String s) {
+        return "\"" + s.replace("\n", "\\n").replace("\t", "\\t") + "\"";
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+}

@@ -1,0 +1,198 @@
+package lstmsh.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import lstmsh.render.Console;
+import lstmsh.shell.Dispatcher;
+import lstmsh.shell.Workspace;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The sampling commands as a user types them, on models trained in the test. */
+class SamplingCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private StringWriter buffer;
+    private Workspace workspace;
+    private Dispatcher dispatcher;
+
+    @BeforeEach
+    void shell() {
+        buffer = new StringWriter();
+        workspace = new Workspace(Console.plain(new PrintWriter(buffer, true)));
+        dispatcher = new Dispatcher(workspace);
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+    }
+
+    /** Runs lines that must succeed; returns what they printed. */
+    private String run(String... lines) {
+        int from = buffer.getBuffer().length();
+        for (String line : lines) {
+            Dispatcher.Outcome outcome = dispatcher.execute(line);
+            assertTrue(outcome.ok(), line + " failed: " + outcome.error() + "\n" + buffer.getBuffer().substring(from));
+        }
+        return buffer.getBuffer().substring(from);
+    }
+
+    private String fail(String line) {
+        Dispatcher.Outcome outcome = dispatcher.execute(line);
+        assertFalse(outcome.ok(), line + " should fail");
+        return outcome.error();
+    }
+
+    /** The first 100k characters of the shipped corpus: enough for a small model to learn words. */
+    private String talesPart() throws IOException {
+        String text = Files.readString(Path.of("corpora/tales.txt"), StandardCharsets.UTF_8);
+        Path part = dir.resolve("tales-part.txt");
+        Files.writeString(part, text.substring(0, 100_000), StandardCharsets.UTF_8);
+        return part.toString();
+    }
+
+    @Test
+    void aBrieflyTrainedModelOnTheShippedCorpusRaisesNoWarningAtTemperatureOne() throws IOException {
+        run("corpus load " + talesPart(),
+                "model new --embed 16 --hidden 64 --layers 1 --seed 1",
+                "train --steps 80 --batch 12 --seq 50 --lr 0.015 --sample-every 40 --sample-length 60");
+        String out = run("sample --length 300 --count 3 --seed 1",
+                "expect sample.warnings <= 0",
+                "expect no-warning LOOP",
+                "expect sample.distinct2 > 0.3",
+                "expect sample.perplexity < 30",
+                "expect sample.copied_share < 0.5");
+        assertTrue(out.contains("-- sample 3 of 3 (seed 3)"), out);
+        assertTrue(out.contains("copied from the training text"), out);
+        assertEquals(3, out.split("no warnings", -1).length - 1, out);
+        String table = run("sample --temperatures 0.5,1.0,1.5 --length 120");
+        assertTrue(table.contains("temperature  entropy"), table);
+        assertTrue(table.lines().anyMatch(l -> l.trim().startsWith("1.5 ")), table);
+    }
+
+    @Test
+    void aSmallModelOnAnImbalancedCorpusCollapsesAndIsNamed() {
+        Path corpus = dir.resolve("imbalanced.txt");
+        String out = run("corpus generate " + corpus + " --kind imbalanced",
+                "corpus load " + corpus,
+                "model new --embed 16 --hidden 32 --layers 1 --seed 1",
+                "train --steps 100 --batch 8 --seq 40 --lr 0.02 --sample-every 50 --sample-length 40",
+                "sample --length 300",
+                "expect warning LOOP",
+                "expect warning LOW_ENTROPY",
+                "expect no-warning MEMORIZED",
+                "expect sample.copied_share > 0.8");
+        assertTrue(out.contains("sample at step 50: "), out);
+        assertTrue(out.contains("sample at step 100: "), out);
+        assertTrue(out.contains("warning LOOP: a 20-token sequence"), out);
+        assertTrue(out.contains("advice: "), out);
+    }
+
+    @Test
+    void optionsWorkAndMistakesAreOneLine() throws IOException {
+        run("corpus load " + talesPart(), "model new --embed 8 --hidden 16 --layers 1");
+        String stop = run("sample --length 400 --stop e --seed 2");
+        assertTrue(stop.contains("stopped at \"e\""), stop);
+        String skipped = run("sample --length 20 --prime \"Thé\\nk\"");
+        assertTrue(skipped.startsWith("Th\nk"), skipped);
+        assertTrue(skipped.contains("skipped prime tokens not in the vocabulary: 'é'"), skipped);
+        assertTrue(fail("sample --prime Thé --on-unknown stop").contains("'é'"));
+        assertTrue(fail("sample --top-p 0").contains("--top-p"));
+        assertTrue(fail("sample --temperature -1").contains("--temperature"));
+        assertTrue(fail("sample --temperatures 0.5,x").contains("--temperatures"));
+        assertTrue(fail("sample --color rainbow").contains("--color"));
+        assertTrue(fail("sample --temperatures 0.5 --count 2").contains("either"));
+        String plain = run("sample --length 10 --color surprisal --greedy --top-k 3");
+        assertTrue(plain.contains("not a colour terminal"), plain);
+        assertFalse(plain.contains("\u001b["), plain);
+        assertTrue(plain.contains("greedy"), plain);
+        assertTrue(fail("train --steps 1 --sample-every -1").contains("--sample-every"));
+    }
+
+    @Test
+    void surprisalColourOnAColourConsole() throws IOException {
+        StringWriter coloured = new StringWriter();
+        PrintWriter writer = new PrintWriter(coloured, true);
+        Console colour = new Console() {
+            @Override
+            public PrintWriter out() {
+                return writer;
+            }
+
+            @Override
+            public boolean isTerminal() {
+                return true;
+            }
+
+            @Override
+            public boolean color() {
+                return true;
+            }
+
+            @Override
+            public int width() {
+                return 100;
+            }
+
+            @Override
+            public lstmsh.render.LiveLine liveLine() {
+                return new lstmsh.render.PeriodicLiveLine(writer, 10_000);
+            }
+        };
+        try (Workspace w = new Workspace(colour)) {
+            Dispatcher d = new Dispatcher(w);
+            for (String line : List.of("corpus load " + talesPart(), "model new --embed 8 --hidden 16 --layers 1",
+                    "sample --length 50", "sample --length 50 --color surprisal")) {
+                assertTrue(d.execute(line).ok(), line + "\n" + coloured);
+            }
+        }
+        String out = coloured.toString();
+        int second = out.lastIndexOf("[50 tokens");
+        int legend = out.indexOf("colours: ");
+        assertTrue(legend > second, out);
+        assertFalse(out.substring(0, out.indexOf("[50 tokens")).contains("\u001b["), "plain unless asked");
+        assertTrue(out.substring(out.indexOf("[50 tokens") + 1, second).contains("\u001b["), out);
+    }
+
+    @Test
+    void scoreShowsSurprisalRanksAndTotals() throws IOException {
+        run("corpus load " + talesPart(), "model new --embed 8 --hidden 16 --layers 1");
+        String out = run("score \"The lamp.\\nBen\"", "expect score.tokens >= 13", "expect score.perplexity > 1");
+        assertTrue(out.contains("top 3 alternatives"), out);
+        assertTrue(out.contains("the 10 most surprising, highlighted:"), out);
+        assertTrue(out.contains("perplexity"), out);
+        assertEquals(10, out.lines().filter(l -> l.startsWith("* ")).count(), out);
+        Path file = dir.resolve("text.txt");
+        Files.writeString(file, "Ben read slowly. ".repeat(20), StandardCharsets.UTF_8);
+        String cut = run("score --file " + file + " --rows 50");
+        assertTrue(cut.contains("only the 10 most surprising shown"), cut);
+        assertTrue(fail("score").contains("TEXT or --file"));
+        assertTrue(fail("score --file " + dir.resolve("missing.txt")).contains("no such file"));
+    }
+
+    @Test
+    void benchmarkFiguresComeOutOfTheCoreClass() {
+        var r = lstmsh.sample.SamplingBenchmark.run(new lstmsh.model.ModelSettings(8, java.util.List.of(16), 0f, 1), 30,
+                100, 200, 1, 20, s -> {}, null);
+        assertTrue(r.preparedTokPerS() > 0 && r.fusedTokPerS() > 0);
+        assertTrue(r.scaling() > 0 && Double.isFinite(r.scaling()));
+        assertEquals(java.util.Set.of("bench.sample_tok_per_s", "bench.sample_fused_tok_per_s", "bench.sample_scaling"),
+                r.figures().keySet());
+    }
+}
