@@ -84,6 +84,11 @@ public final class InspectCommand extends WorkspaceCommand {
                         + " Inputs of different lengths need masking, or padding leaks into h_n.");
             }
             workspace.figures().put("inspect.output_hn_diff", r.outputHnDiff());
+            double lower = r.layers().stream().filter(l -> l.index() < layers - 1 && l.hidden() == r.topHidden())
+                    .mapToDouble(StateInspection.Layer::diffFromOutput).max().orElse(Double.NaN);
+            if (!Double.isNaN(lower)) {
+                workspace.figures().put("inspect.lower_hn_diff", lower);
+            }
         }
     }
 

@@ -85,7 +85,7 @@ public final class SampleCommand extends WorkspaceCommand {
     boolean greedy;
 
     @Option(names = "--prime", paramLabel = "TEXT", defaultValue = "",
-            description = "Text fed before generating, printed before the sample and not counted in --length; \\n and \\t are understood.")
+            description = "Text fed before generating (default: none), printed before the sample and not counted in --length; \\n and \\t are understood.")
     String prime;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SamplingSettings.DEFAULT_SEED,

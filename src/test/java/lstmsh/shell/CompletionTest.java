@@ -55,7 +55,7 @@ class CompletionTest {
                 "status", "history", "help", "exit")), all.toString());
         assertFalse(all.contains("quit"), all.toString());
         assertEquals(List.of("model"), tab("mod"));
-        assertEquals(List.of("sample", "save", "set", "status"), tab("s"));
+        assertEquals(List.of("sample", "save", "score", "set", "status"), tab("s"));
     }
 
     @Test
