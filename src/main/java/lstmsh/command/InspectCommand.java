@@ -96,8 +96,8 @@ public final class InspectCommand extends WorkspaceCommand {
             name = "hidden",
             description = "Compare the final hidden states of several inputs: cosine similarity between them, the"
                     + " spread of each unit, and how far back a changed token still moves h_n. HIDDEN_COLLAPSE when"
-                    + " the top layer's states have a mean cosine similarity of " + HiddenInspection.COLLAPSE_SIMILARITY
-                    + " or more.",
+                    + " every two of the top layer's final states differ by less than "
+                    + (int) (100 * HiddenInspection.COLLAPSE_DISTANCE) + "%% of their size.",
             footer = {"", "Example:", "  inspect hidden \"the cat is sleeping\" \"a dog is barking\" \"bird is flying\"",
                     "  inspect hidden --from-corpus 8 --length 120"})
     public static final class Hidden extends WorkspaceCommand {
@@ -164,9 +164,10 @@ public final class InspectCommand extends WorkspaceCommand {
                 }
                 out().println(row);
             }
-            out().println("  layer  max sim  mean sim  mean unit variance");
+            out().println("  layer  max sim  mean sim  mean unit variance  largest difference");
             for (HiddenInspection.LayerSimilarity l : r.layers()) {
-                out().printf("  %5d  %7.3f  %8.3f  %.3g%n", l.layer(), l.maxSimilarity(), l.meanSimilarity(), l.meanUnitVariance());
+                out().printf("  %5d  %7.3f  %8.3f  %18.3g  %17.2f%%%n", l.layer(), l.maxSimilarity(), l.meanSimilarity(),
+                        l.meanUnitVariance(), 100 * l.maxRelativeDistance());
             }
             out().print("dependence of h_n on the token k steps before the end (relative change):");
             for (HiddenInspection.Dependence d : r.dependence()) {
@@ -178,13 +179,15 @@ public final class InspectCommand extends WorkspaceCommand {
             List<String> warnings = new ArrayList<>();
             if (r.collapsed()) {
                 warnings.add("HIDDEN_COLLAPSE");
-                out().printf("warning HIDDEN_COLLAPSE: the final states are nearly identical (mean cosine %.3f ≥ %.2f)%n",
-                        top.meanSimilarity(), HiddenInspection.COLLAPSE_SIMILARITY);
+                out().printf("warning HIDDEN_COLLAPSE: the final states are nearly identical (no two differ by more than"
+                        + " %.3f%% of their size; limit %.0f%%)%n", 100 * top.maxRelativeDistance(),
+                        100 * HiddenInspection.COLLAPSE_DISTANCE);
                 out().println("  advice: if the inputs end alike, the tail erased what came before (see the dependence row);"
                         + " otherwise train longer, use a larger --hidden or a sane --init");
             }
             workspace.figures().put("inspect.max_similarity", top.maxSimilarity());
             workspace.figures().put("inspect.mean_similarity", top.meanSimilarity());
+            workspace.figures().put("inspect.max_difference", top.maxRelativeDistance());
             workspace.figures().put("inspect.memory_horizon", r.memoryHorizon());
             workspace.figures().setWarnings(warnings);
         }

@@ -76,9 +76,10 @@ public final class Diagnosis {
         HiddenInspection.Report hidden = HiddenInspection.of(model, windows);
         if (hidden.collapsed()) {
             out.add(new Finding("HIDDEN_COLLAPSE", Severity.WARNING,
-                    String.format("final hidden states of %d corpus windows are nearly identical (mean cosine %.3f,"
-                            + " mean unit variance %.2g); h_n depends on at most the last %d tokens", WINDOWS,
-                            hidden.top().meanSimilarity(), hidden.top().meanUnitVariance(), hidden.memoryHorizon()),
+                    String.format("final hidden states of %d corpus windows are nearly identical (no two differ by"
+                            + " more than %.2f%% of their size, mean cosine %.3f); h_n depends on at most the last %d"
+                            + " tokens", WINDOWS, 100 * hidden.top().maxRelativeDistance(), hidden.top().meanSimilarity(),
+                            hidden.memoryHorizon()),
                     "inspect hidden --from-corpus 8, then model new --hidden 256 --init xavier and train"));
         }
         GateInspection.Report gates = GateInspection.of(LstmProbe.run(model, windows.get(0)));

@@ -16,8 +16,11 @@ import java.util.List;
  */
 public final class HiddenInspection {
 
-    /** Mean cosine similarity of the top layer's final states at which they count as collapsed. */
-    public static final double COLLAPSE_SIMILARITY = 0.98;
+    /**
+     * Final states count as collapsed when every pair differs by less than this share of their
+     * size (‖a − b‖ / mean(‖a‖, ‖b‖)): the inputs left no trace that tells them apart.
+     */
+    public static final double COLLAPSE_DISTANCE = 0.01;
     /** A relative change of h_n below this counts as "no longer depends on that token". */
     public static final double DEPENDENCE_FLOOR = 0.01;
 
@@ -25,7 +28,7 @@ public final class HiddenInspection {
 
     /** Per layer: similarity among inputs and spread of each unit across inputs. */
     public record LayerSimilarity(int layer, double[][] cosine, double maxSimilarity, double meanSimilarity,
-            double meanUnitVariance) {}
+            double meanUnitVariance, double maxRelativeDistance) {}
 
     /** How much the top layer's h_n moves when the token k steps before the end changes. */
     public record Dependence(int stepsBack, double relativeChange) {}
@@ -63,21 +66,26 @@ public final class HiddenInspection {
             double[][] cosine = new double[n][n];
             double max = -1;
             double sum = 0;
+            double farthest = 0;
             int pairs = 0;
             for (int a = 0; a < n; a++) {
                 for (int b = 0; b < n; b++) {
                     cosine[a][b] = Vectors.cosine(finals.get(a)[l], finals.get(b)[l]);
                     if (a < b) {
+                        float[] x = finals.get(a)[l];
+                        float[] y = finals.get(b)[l];
+                        double size = (Vectors.norm(x) + Vectors.norm(y)) / 2;
+                        farthest = Math.max(farthest, size == 0 ? 0 : Vectors.distance(x, y) / size);
                         max = Math.max(max, cosine[a][b]);
                         sum += cosine[a][b];
                         pairs++;
                     }
                 }
             }
-            similarities.add(new LayerSimilarity(l, cosine, max, sum / pairs, unitVariance(finals, l)));
+            similarities.add(new LayerSimilarity(l, cosine, max, sum / pairs, unitVariance(finals, l), farthest));
         }
         List<Dependence> dependence = dependence(model, inputs, finals);
-        boolean collapsed = similarities.get(layers - 1).meanSimilarity() >= COLLAPSE_SIMILARITY;
+        boolean collapsed = similarities.get(layers - 1).maxRelativeDistance() < COLLAPSE_DISTANCE;
         return new Report(inputs.size(), similarities, dependence, collapsed);
     }
 
