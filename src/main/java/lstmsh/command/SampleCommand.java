@@ -40,7 +40,8 @@ import java.util.Set;
                     + " n-grams (8 characters, or 4 words) found verbatim in the training text, and the longest span"
                     + " copied verbatim.",
             "",
-            "Warnings (codes for 'expect warning CODE'); every threshold is relative to the corpus the model learned:",
+            "Warnings (codes for 'expect warning CODE'); thresholds are relative to the corpus the model learned, but"
+                    + " LOOP's, as natural text does not repeat a phrase back to back:",
             "  REPEAT_RUN      one token repeated back to back more than " + RepetitionDetector.RUN_FACTOR
                     + "× the longest run of it in the corpus (and at least " + RepetitionDetector.MIN_RUN + " times).",
             "  LOOP            a unit of 2-" + RepetitionDetector.MAX_PERIOD + " tokens repeated back to back at least "

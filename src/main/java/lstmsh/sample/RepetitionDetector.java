@@ -16,8 +16,8 @@ public final class RepetitionDetector {
     public static final int RUN_FACTOR = 2;
     /** Runs shorter than this are never flagged, whatever the corpus does. */
     public static final int MIN_RUN = 5;
-    /** Longest loop unit looked for, in tokens. */
-    public static final int MAX_PERIOD = 32;
+    /** Longest loop unit looked for, in tokens: a few lines of characters, as greedy decoding loops on. */
+    public static final int MAX_PERIOD = 256;
     /** A loop must repeat its unit at least this many times in a row. */
     public static final int MIN_REPEATS = 3;
     /** A loop must cover at least this many tokens. */
@@ -91,7 +91,7 @@ public final class RepetitionDetector {
             }
             out.add(new SampleWarning(
                     "LOOP",
-                    "a " + bestPeriod + "-token sequence " + quote(unit.toString()) + " repeats "
+                    "a " + bestPeriod + "-token sequence " + quote(abbreviate(unit.toString(), 60)) + " repeats "
                             + String.format("%.1f", (double) bestLength / bestPeriod)
                             + " times back to back (" + bestLength + " tokens)",
                     "the model loops: train longer or on more varied text, or raise --temperature"));
@@ -106,6 +106,10 @@ public final class RepetitionDetector {
             }
         }
         return true;
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
     private static String quote(String s) {

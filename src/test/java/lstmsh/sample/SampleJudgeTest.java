@@ -67,6 +67,14 @@ class SampleJudgeTest {
     }
 
     @Test
+    void loopFiresOnAWholePassageRepeatedAsGreedyDecodingDoes() {
+        String passage = new String(Arrays.stream(heldOut(300, 120)).map(t -> corpus.vocabulary().token(t).codePointAt(0))
+                .toArray(), 0, 120);
+        List<String> codes = codes(ids(passage.repeat(4)), 2.0, 2.0);
+        assertTrue(codes.contains("LOOP"), codes.toString());
+    }
+
+    @Test
     void dominantTokenFiresOnOneTokenFarAboveItsShare() {
         // Held-out text with every other character replaced by 'o', never twice in a row.
         int[] tokens = heldOut(0, 400);
