@@ -142,7 +142,8 @@ public final class TrainCommand extends WorkspaceCommand {
     boolean noCarryState;
 
     @Option(names = "--eval-every", paramLabel = "N",
-            description = "Model steps between validation passes, besides each epoch's end (default: about ten per run, at least 50 apart).")
+            description = "Model steps between validation passes, besides each epoch's end (default: about ten per run, at least 50 apart)."
+                    + " A pass reads at most " + lstmsh.train.Evaluator.MAX_TOKENS + " validation tokens, spread over the split.")
     int evalEvery;
 
     @Option(names = "--patience", paramLabel = "N", defaultValue = "" + TrainSettings.DEFAULT_PATIENCE,

@@ -15,6 +15,12 @@ import lstmsh.model.LstmState;
  */
 public final class Evaluator {
 
+    /**
+     * A validation pass reads at most about this many tokens (the first windows of every lane, so
+     * spread over the whole split): on a large corpus a full pass would cost more than training.
+     */
+    public static final long MAX_TOKENS = 500_000;
+
     private Evaluator() {}
 
     /** Mean loss in nats per token, or NaN when the tokens are too few for one window. */
@@ -31,8 +37,10 @@ public final class Evaluator {
         float[] coefficients = new float[batches.capacity()];
         try (NDManager scope = model.manager().newSubManager()) {
             LstmState state = null;
-            for (int w = 0; w < batches.perEpoch(); w++) {
+            long read = 0;
+            for (int w = 0; w < batches.perEpoch() && read < MAX_TOKENS; w++) {
                 Batches.Batch b = batches.get(w, 0);
+                read += b.tokens();
                 try (NDManager step = scope.newSubManager()) {
                     Shape shape = new Shape(b.size(), b.length());
                     int n = b.size() * b.length();
