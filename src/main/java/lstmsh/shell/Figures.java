@@ -81,7 +81,7 @@ public final class Figures {
             "train.seconds", "sample.entropy", "sample.min_entropy", "sample.warnings",
             "sample.tokens", "sample.tok_per_s", "inspect.output_hn_diff", "inspect.lower_hn_diff", "inspect.max_similarity",
             "inspect.mean_similarity", "inspect.max_difference", "inspect.memory_horizon", "inspect.saturated_share",
-            "inspect.recompute_error", "device.gpus", "device.gpu", "corpus.top_share",
+            "inspect.recompute_error", "diagnose.findings", "device.gpus", "device.gpu", "corpus.top_share",
             "corpus.entropy_ratio", "corpus.unk_share", "corpus.ending_share", "corpus.longest_run",
             "train.best_step", "train.global_step", "train.lr", "train.stopped_early", "corpus.lines",
             "bench.matmul_gflops", "bench.lstm_tok_per_s", "bench.train_tok_per_s", "bench.train_ratio",

@@ -17,7 +17,8 @@ class ScenarioSessionsIT {
         "sessions/scenarios/2-output-vs-hn.lstm",
         "sessions/scenarios/3-stacked-states.lstm",
         "sessions/scenarios/4-always-the-same-word.lstm",
-        "sessions/collapse.lstm"
+        "sessions/collapse.lstm",
+        "sessions/quickstart.lstm"
     })
     void sessionRunsToTheEnd(String file) {
         assertEquals(0, ProgramRunner.exitStatus("run", file), file + " failed; its output says at which line");
