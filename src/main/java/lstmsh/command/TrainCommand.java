@@ -150,6 +150,10 @@ public final class TrainCommand extends WorkspaceCommand {
             description = "Stop after N validation passes without a new best and restore the best weights; 0 never stops (default: ${DEFAULT-VALUE}).")
     int patience;
 
+    @Option(names = "--device", paramLabel = "DEVICE", converter = DeviceCommand.Spelling.class,
+            description = "Train on cpu, gpu or gpu:N, moving the model there first (default: the device in use; see 'device').")
+    String device;
+
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed of dropout and of the order of lines (default: the model's last training seed, 1 for a new model).")
     Long seed;
@@ -169,6 +173,10 @@ public final class TrainCommand extends WorkspaceCommand {
     @Override
     protected void run() {
         Corpus corpus = workspace.requireCorpus();
+        workspace.requireModel();
+        if (device != null) {
+            out().println(DeviceCommand.choose(workspace, device));
+        }
         LstmLanguageModel model = workspace.requireModel();
         String mismatch = Compatibility.problem(model, workspace.modelCorpusSource(), corpus.tokenizer(),
                 corpus.vocabulary(), corpus.source());
