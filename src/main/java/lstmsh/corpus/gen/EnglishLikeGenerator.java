@@ -2,10 +2,6 @@ package lstmsh.corpus.gen;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -60,34 +56,6 @@ public final class EnglishLikeGenerator {
             throw new UncheckedIOException(e); // StringBuilder never throws
         }
         return sb.toString();
-    }
-
-    /** Usage: {@code OUTFILE [chars] [seed]}; defaults 1000000 chars, seed 1. Writes UTF-8. */
-    public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 3) {
-            System.err.println("usage: EnglishLikeGenerator OUTFILE [chars=1000000] [seed=1]");
-            System.exit(2);
-            return;
-        }
-        long chars;
-        long seed;
-        try {
-            chars = args.length > 1 ? Long.parseLong(args[1].replace("_", "")) : 1_000_000L;
-            seed = args.length > 2 ? Long.parseLong(args[2]) : 1L;
-        } catch (NumberFormatException e) {
-            System.err.println("chars and seed must be integers: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Path file = Path.of(args[0]);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(w, chars, seed);
-        }
-        System.out.println("wrote " + Files.size(file) + " bytes to " + file);
     }
 
     // ---------------------------------------------------------------- vocabulary
