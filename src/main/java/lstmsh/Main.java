@@ -1,12 +1,13 @@
 package lstmsh;
 
 import lstmsh.command.SetCommand;
+import lstmsh.session.CommandLines;
 import lstmsh.engine.EngineSupport;
 import lstmsh.render.Console;
 import lstmsh.shell.Dispatcher;
 import lstmsh.shell.InteractiveShell;
 import lstmsh.shell.TerminalConsole;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Workspace;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -132,7 +133,7 @@ public final class Main implements Callable<Integer> {
     static int runCommands(Dispatcher dispatcher, String commands, boolean keepGoing) {
         Workspace workspace = dispatcher.workspace();
         int failed = 0;
-        for (String command : splitCommands(commands)) {
+        for (String command : CommandLines.splitCommands(commands)) {
             if (command.isBlank()) {
                 continue;
             }
@@ -152,28 +153,5 @@ public final class Main implements Callable<Integer> {
             }
         }
         return failed == 0 ? 0 : 1;
-    }
-
-    /** Splits at ';' outside quotes, so --prime "a; b" stays one argument. */
-    static List<String> splitCommands(String commands) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        char quote = 0;
-        for (char c : commands.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == ';') {
-                parts.add(current.toString());
-                current.setLength(0);
-                continue;
-            }
-            current.append(c);
-        }
-        parts.add(current.toString());
-        return parts;
     }
 }

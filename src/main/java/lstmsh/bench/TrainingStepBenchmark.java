@@ -75,9 +75,9 @@ final class TrainingStepBenchmark implements Benchmark {
                         s.layers(), hidden, s.batch(), s.seq(), s.embed(), s.vocab(), lstm.length))
                 .row("bare fused LSTM forward+backward", lstmRate, "tok/s",
                         String.format(java.util.Locale.ROOT, "%.0f GFLOP/s; median %s", lstmGflops,
-                                lstmsh.render.Format.count(Bench.median(lstm))))
+                                lstmsh.util.Format.count(Bench.median(lstm))))
                 .row("lstmsh training step", trainRate, "tok/s",
-                        "median " + lstmsh.render.Format.count(Bench.median(train)))
+                        "median " + lstmsh.util.Format.count(Bench.median(train)))
                 .row("training step / bare LSTM", ratio, "",
                         String.format(java.util.Locale.ROOT, "medians %.3f; target >= 0.90", medianRatio));
         String prefix = "bench.h" + hidden + ".";

@@ -6,9 +6,9 @@ import lstmsh.bench.BenchListener;
 import lstmsh.bench.BenchReport;
 import lstmsh.bench.BenchSettings;
 import lstmsh.engine.EngineSupport;
-import lstmsh.render.Format;
+import lstmsh.util.Format;
 import lstmsh.render.LiveLine;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Workspace;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,9 +1,9 @@
 package lstmsh.command;
 
-import lstmsh.render.Format;
+import lstmsh.util.Format;
 import lstmsh.sample.SamplingBenchmark;
-import lstmsh.shell.Figures;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Figures;
+import lstmsh.session.Workspace;
 
 import picocli.CommandLine.Command;
 

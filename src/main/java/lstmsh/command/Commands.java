@@ -1,6 +1,6 @@
 package lstmsh.command;
 
-import lstmsh.shell.Workspace;
+import lstmsh.session.Workspace;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -8,17 +8,17 @@ import lstmsh.corpus.CorpusLoader;
 import lstmsh.corpus.CorpusSettings;
 import lstmsh.corpus.CorpusSource;
 import lstmsh.corpus.CorpusStats;
-import lstmsh.corpus.CorpusWarning;
+import lstmsh.finding.Finding;
 import lstmsh.corpus.LoadReport;
 import lstmsh.corpus.Tokenizers;
 import lstmsh.corpus.Vocabulary;
 import lstmsh.corpus.gen.EnglishLikeGenerator;
 import lstmsh.corpus.gen.ScenarioCorpora;
 import lstmsh.render.Console;
-import lstmsh.render.Format;
+import lstmsh.util.Format;
 import lstmsh.render.LiveLine;
-import lstmsh.shell.Figures;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Figures;
+import lstmsh.session.Workspace;
 import lstmsh.train.TrainSettings;
 
 import picocli.CommandLine.Command;
@@ -150,9 +150,9 @@ public final class CorpusCommand extends WorkspaceCommand {
             }
             List<String> codes = new ArrayList<>();
             report(loaded.report(), corpus, codes);
-            for (CorpusWarning w : CorpusChecks.check(corpus)) {
-                out().printf("warning %s: %s%n  advice: %s (see 'corpus stats')%n", w.code(), w.reason(), w.advice());
-                codes.add(w.code());
+            for (Finding w : CorpusChecks.check(corpus)) {
+                out().printf("warning %s: %s%n  advice: %s (see 'corpus stats')%n", w.name(), w.evidence(), w.fix());
+                codes.add(w.name());
             }
             workspace.figures().setWarnings(codes);
         }
@@ -219,16 +219,16 @@ public final class CorpusCommand extends WorkspaceCommand {
                         + "the maximum for the tokens seen, the longest run of one token, how many lines end the "
                         + "same way (last " + CorpusStats.CHAR_ENDING + " characters, or last " + CorpusStats.WORD_ENDING
                         + " words), and the most frequent tokens.",
-                "Warns " + CorpusChecks.IMBALANCE + " when the entropy is below "
+                "Warns CORPUS_IMBALANCE when the entropy is below "
                         + (int) (100 * CorpusChecks.MIN_ENTROPY_RATIO) + "%% of the maximum, when the top token is "
                         + "more than " + (int) CorpusChecks.DOMINANCE + "× the second and at least "
                         + (int) (100 * CorpusChecks.DOMINANT_SHARE) + "%% of the corpus, or when more than "
                         + (int) (100 * CorpusChecks.ENDING_SHARE) + "%% of the lines (at least "
-                        + CorpusChecks.ENDING_MIN_LINES + ") end the same way; " + CorpusChecks.UNK + " when <unk> is "
+                        + CorpusChecks.ENDING_MIN_LINES + ") end the same way; CORPUS_UNK when <unk> is "
                         + "more than " + (int) (100 * CorpusChecks.MAX_UNK_SHARE) + "%% of the tokens.",
                 "Figures: corpus.top_share, corpus.entropy_ratio, corpus.unk_share, corpus.ending_share, corpus.longest_run."
             },
-            footer = {"", "Example:", "  corpus stats --top 20", "  expect warning " + CorpusChecks.IMBALANCE})
+            footer = {"", "Example:", "  corpus stats --top 20", "  expect warning CORPUS_IMBALANCE"})
     public static final class Stats extends WorkspaceCommand {
         @Option(names = "--top", paramLabel = "N", defaultValue = "10",
                 description = "How many of the most frequent tokens to list (default: ${DEFAULT-VALUE}).")
@@ -279,9 +279,9 @@ public final class CorpusCommand extends WorkspaceCommand {
                         100 * stats.share(id), stats.count(id), stats.longestRun(id));
             }
             List<String> codes = new ArrayList<>();
-            for (CorpusWarning w : CorpusChecks.check(corpus)) {
-                out().printf("warning %s: %s%n  advice: %s%n", w.code(), w.reason(), w.advice());
-                codes.add(w.code());
+            for (Finding w : CorpusChecks.check(corpus)) {
+                out().printf("warning %s: %s%n  advice: %s%n", w.name(), w.evidence(), w.fix());
+                codes.add(w.name());
             }
             if (codes.isEmpty()) {
                 out().println("no imbalance found");

@@ -5,9 +5,9 @@ import ai.djl.engine.Engine;
 
 import lstmsh.LstmshException;
 import lstmsh.engine.EngineSupport;
-import lstmsh.model.Checkpoint;
+import lstmsh.checkpoint.Checkpoint;
 import lstmsh.model.LstmLanguageModel;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Workspace;
 import lstmsh.train.TrainingState;
 
 import picocli.CommandLine;
@@ -75,7 +75,7 @@ public final class DeviceCommand extends WorkspaceCommand {
                             + failure.getMessage() + "); it stays on " + EngineSupport.name(current), failure);
         }
         return "device " + EngineSupport.name(target) + "; moved the model ("
-                + lstmsh.render.Format.count(workspace.model().parameterCount()) + " parameters) from " + EngineSupport.name(current);
+                + lstmsh.util.Format.count(workspace.model().parameterCount()) + " parameters) from " + EngineSupport.name(current);
     }
 
     private void show() {

@@ -4,9 +4,9 @@ import lstmsh.LstmshException;
 import lstmsh.corpus.Corpus;
 import lstmsh.inspect.CorpusTailCheck;
 import lstmsh.inspect.Diagnosis;
-import lstmsh.inspect.Finding;
+import lstmsh.finding.Finding;
 import lstmsh.model.LstmLanguageModel;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Workspace;
 
 import picocli.CommandLine.Command;
 
@@ -47,11 +47,11 @@ public final class DiagnoseCommand extends WorkspaceCommand {
             out().println("no findings: nothing in the corpus, the weights, the training history or the states looks wrong");
         }
         for (Finding f : findings) {
-            out().printf("%s %s: %s%n  try: %s%n", f.severity() == Finding.Severity.INFO ? "info" : "warning", f.code(),
+            out().printf("%s %s: %s%n  try: %s%n", f.severity() == Finding.Severity.INFO ? "info" : "warning", f.name(),
                     f.evidence(), f.fix());
         }
         out().printf("%d finding(s) above info%n", serious);
         workspace.figures().put("diagnose.findings", serious);
-        workspace.figures().setWarnings(findings.stream().map(Finding::code).distinct().toList());
+        workspace.figures().setWarnings(findings.stream().map(Finding::name).distinct().toList());
     }
 }

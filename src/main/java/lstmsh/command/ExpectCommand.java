@@ -1,8 +1,8 @@
 package lstmsh.command;
 
 import lstmsh.LstmshException;
-import lstmsh.shell.Figures;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Figures;
+import lstmsh.session.Workspace;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

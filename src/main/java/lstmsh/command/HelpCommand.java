@@ -1,9 +1,10 @@
 package lstmsh.command;
 
+import lstmsh.session.Suggestions;
+
 import lstmsh.LstmshException;
 import lstmsh.render.Console;
-import lstmsh.shell.Dispatcher;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Workspace;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,7 +68,7 @@ public final class HelpCommand extends WorkspaceCommand {
             CommandLine next = target.getSubcommands().get(word);
             if (next == null) {
                 String where = path.length() == 0 ? "" : " of '" + path + "'";
-                String hint = Dispatcher.closest(word, target.getSubcommands().keySet())
+                String hint = Suggestions.closest(word, target.getSubcommands().keySet())
                         .map(s -> "; did you mean '" + s + "'?").orElse("");
                 throw new LstmshException("no command '" + word + "'" + where + hint
                         + (path.length() == 0 ? " (type 'help' for the list)" : " (see 'help " + path + "')"));

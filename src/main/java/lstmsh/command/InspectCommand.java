@@ -9,7 +9,7 @@ import lstmsh.inspect.LstmProbe;
 import lstmsh.inspect.StateInspection;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.render.HeatMap;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Workspace;
 
 import org.apache.commons.text.StringEscapeUtils;
 

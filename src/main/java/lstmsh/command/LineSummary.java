@@ -2,8 +2,8 @@ package lstmsh.command;
 
 import lstmsh.corpus.Corpus;
 import lstmsh.corpus.LineSequences;
-import lstmsh.render.Format;
-import lstmsh.shell.Workspace;
+import lstmsh.util.Format;
+import lstmsh.session.Workspace;
 import lstmsh.train.TrainSettings;
 
 /** What line mode will read: lines, their lengths and how many --seq would cut. */

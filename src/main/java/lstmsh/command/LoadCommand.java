@@ -1,8 +1,8 @@
 package lstmsh.command;
 
-import lstmsh.model.Checkpoint;
+import lstmsh.checkpoint.Checkpoint;
 import lstmsh.model.Compatibility;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Workspace;
 import lstmsh.train.TrainingState;
 
 import picocli.CommandLine.Command;

@@ -1,8 +1,9 @@
 package lstmsh.command;
 
 import lstmsh.LstmshException;
-import lstmsh.render.Format;
-import lstmsh.shell.Workspace;
+import lstmsh.util.AtomicFiles;
+import lstmsh.util.Format;
+import lstmsh.session.Workspace;
 import lstmsh.train.MetricPoint;
 import lstmsh.train.RunRecord;
 import lstmsh.train.TrainingState;
@@ -16,7 +17,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -87,9 +87,7 @@ public final class MetricsCommand extends WorkspaceCommand {
             if (Files.isDirectory(target)) {
                 throw new LstmshException(file + " is a directory; give a file name such as metrics.csv");
             }
-            Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
+            AtomicFiles.write(target, temporary -> {
                 try (Writer w = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                     w.write("step,loss,val_loss,lr,grad_norm\n");
                     for (MetricPoint p : h) {
@@ -97,10 +95,7 @@ public final class MetricsCommand extends WorkspaceCommand {
                                 + cell(p.gradNorm()) + "\n");
                     }
                 }
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            });
             out().printf("wrote %s (%d steps)%n", file, h.size());
         }
 

@@ -7,8 +7,8 @@ import lstmsh.corpus.Corpus;
 import lstmsh.model.Init;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.ModelSettings;
-import lstmsh.render.Format;
-import lstmsh.shell.Workspace;
+import lstmsh.util.Format;
+import lstmsh.session.Workspace;
 import lstmsh.train.TrainingState;
 
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package lstmsh.command;
 import lstmsh.LstmshException;
 import lstmsh.render.PngChart;
 import lstmsh.render.TerminalChart;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Workspace;
 import lstmsh.train.MetricPoint;
 
 import picocli.CommandLine.Command;

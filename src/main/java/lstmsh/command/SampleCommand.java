@@ -2,7 +2,7 @@ package lstmsh.command;
 
 import lstmsh.LstmshException;
 import lstmsh.model.LstmLanguageModel;
-import lstmsh.render.Format;
+import lstmsh.util.Format;
 import lstmsh.render.SurprisalColor;
 import lstmsh.sample.CorpusIndex;
 import lstmsh.sample.KnownTokens;
@@ -11,11 +11,11 @@ import lstmsh.sample.SampleGenerator;
 import lstmsh.sample.SampleJudge;
 import lstmsh.sample.SampleMetrics;
 import lstmsh.sample.SampleReport;
-import lstmsh.sample.SampleWarning;
+import lstmsh.finding.Finding;
 import lstmsh.sample.SamplingSettings;
 import lstmsh.sample.TokenSink;
-import lstmsh.shell.Figures;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Figures;
+import lstmsh.session.Workspace;
 
 import org.apache.commons.text.StringEscapeUtils;
 
@@ -225,7 +225,7 @@ public final class SampleCommand extends WorkspaceCommand {
                     ratio(m.distinct2()), ratio(m.distinct3()),
                     copies ? String.format(Locale.ROOT, "  %6.1f%%", 100 * m.copiedShare()) : "",
                     reports.get(i).warnings().isEmpty() ? "-"
-                            : String.join(" ", reports.get(i).warnings().stream().map(SampleWarning::code).toList()));
+                            : String.join(" ", reports.get(i).warnings().stream().map(Finding::name).toList()));
         }
         out().println("entropy, min: bits/token at that temperature; model H: at temperature 1 along the sample");
         if (!reports.isEmpty()) {
@@ -270,8 +270,8 @@ public final class SampleCommand extends WorkspaceCommand {
         if (report.warnings().isEmpty()) {
             out().println("no warnings");
         }
-        for (SampleWarning w : report.warnings()) {
-            out().printf("warning %s: %s%n  advice: %s%n", w.code(), w.reason(), w.advice());
+        for (Finding w : report.warnings()) {
+            out().printf("warning %s: %s%n  advice: %s%n", w.name(), w.evidence(), w.fix());
         }
     }
 
@@ -312,7 +312,7 @@ public final class SampleCommand extends WorkspaceCommand {
             copied += m.copiedShare() * n;
             longest = Math.max(longest, m.longestCopied());
             warnings += r.warnings().size();
-            r.warnings().forEach(w -> codes.add(w.code()));
+            r.warnings().forEach(w -> codes.add(w.name()));
         }
         Figures f = workspace.figures();
         f.put("sample.entropy", entropy / tokens);
@@ -331,11 +331,10 @@ public final class SampleCommand extends WorkspaceCommand {
         }
         f.setWarnings(new ArrayList<>(codes));
         // diagnose reports what the last samples raised, one finding per code.
-        java.util.Map<String, lstmsh.inspect.Finding> findings = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Finding> findings = new java.util.LinkedHashMap<>();
         for (SampleReport r : reports) {
-            for (SampleWarning w : r.warnings()) {
-                findings.putIfAbsent(w.code(), new lstmsh.inspect.Finding(w.code(),
-                        lstmsh.inspect.Finding.Severity.WARNING, "last sample: " + w.reason(), w.advice()));
+            for (Finding w : r.warnings()) {
+                findings.putIfAbsent(w.name(), new Finding(w.code(), w.severity(), "last sample: " + w.evidence(), w.fix()));
             }
         }
         workspace.setSampleFindings(new ArrayList<>(findings.values()));

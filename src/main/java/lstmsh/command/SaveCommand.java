@@ -1,7 +1,7 @@
 package lstmsh.command;
 
-import lstmsh.model.Checkpoint;
-import lstmsh.shell.Workspace;
+import lstmsh.checkpoint.Checkpoint;
+import lstmsh.session.Workspace;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -7,8 +7,8 @@ import lstmsh.render.SurprisalColor;
 import lstmsh.sample.KnownTokens;
 import lstmsh.sample.SamplingSettings;
 import lstmsh.sample.Scorer;
-import lstmsh.shell.Figures;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Figures;
+import lstmsh.session.Workspace;
 
 import org.apache.commons.text.StringEscapeUtils;
 

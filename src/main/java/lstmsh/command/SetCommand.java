@@ -1,7 +1,7 @@
 package lstmsh.command;
 
 import lstmsh.LstmshException;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Workspace;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

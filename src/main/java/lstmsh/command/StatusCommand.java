@@ -8,8 +8,8 @@ import lstmsh.engine.EngineSupport;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.ModelSettings;
 import lstmsh.render.Console;
-import lstmsh.render.Format;
-import lstmsh.shell.Workspace;
+import lstmsh.util.Format;
+import lstmsh.session.Workspace;
 import lstmsh.train.TrainingState;
 
 import picocli.CommandLine.Command;

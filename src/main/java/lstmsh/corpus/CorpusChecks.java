@@ -1,5 +1,8 @@
 package lstmsh.corpus;
 
+import lstmsh.finding.Finding;
+import lstmsh.finding.FindingCode;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +24,7 @@ import java.util.List;
  */
 public final class CorpusChecks {
 
-    public static final String IMBALANCE = "CORPUS_IMBALANCE";
-    public static final String UNK = "CORPUS_UNK";
-
+    
     public static final double MIN_ENTROPY_RATIO = 0.35;
     public static final double DOMINANCE = 3.0;
     public static final double DOMINANT_SHARE = 0.2;
@@ -33,12 +34,12 @@ public final class CorpusChecks {
 
     private CorpusChecks() {}
 
-    public static List<CorpusWarning> check(Corpus corpus) {
+    public static List<Finding> check(Corpus corpus) {
         return check(corpus.stats(), corpus.vocabulary(), corpus.tokenizer());
     }
 
-    public static List<CorpusWarning> check(CorpusStats stats, Vocabulary vocabulary, Tokenizer tokenizer) {
-        List<CorpusWarning> out = new ArrayList<>();
+    public static List<Finding> check(CorpusStats stats, Vocabulary vocabulary, Tokenizer tokenizer) {
+        List<Finding> out = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         double ratio = stats.entropyRatio();
         if (stats.total() > 0 && ratio < MIN_ENTROPY_RATIO) {
@@ -60,12 +61,12 @@ public final class CorpusChecks {
                     quote(ending(stats, vocabulary, tokenizer))));
         }
         if (!reasons.isEmpty()) {
-            out.add(new CorpusWarning(IMBALANCE, String.join("; ", reasons),
+            out.add(Finding.warning(FindingCode.CORPUS_IMBALANCE, String.join("; ", reasons),
                     "a model can reach a low loss by always producing the dominant pattern; balance the corpus "
                             + "(down-sample what dominates, add varied text) and watch samples for REPEAT_RUN and LOOP"));
         }
         if (stats.unkShare() > MAX_UNK_SHARE) {
-            out.add(new CorpusWarning(UNK, String.format("%s stands for %.1f%% of the tokens (above %.0f%%)",
+            out.add(Finding.warning(FindingCode.CORPUS_UNK, String.format("%s stands for %.1f%% of the tokens (above %.0f%%)",
                     Vocabulary.UNK, 100 * stats.unkShare(), 100 * MAX_UNK_SHARE),
                     "raise --max-vocab or lower --min-count, or the model will learn to say " + Vocabulary.UNK));
         }

@@ -1,11 +1,13 @@
 package lstmsh.inspect;
 
+import lstmsh.finding.FindingCode;
+
+import lstmsh.finding.Finding;
 import lstmsh.corpus.Corpus;
 import lstmsh.corpus.CorpusChecks;
 import lstmsh.corpus.CorpusStats;
-import lstmsh.corpus.CorpusWarning;
 import lstmsh.corpus.Vocabulary;
-import lstmsh.inspect.Finding.Severity;
+import lstmsh.finding.Finding.Severity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +22,8 @@ public final class CorpusTailCheck {
 
     public static List<Finding> check(Corpus corpus) {
         List<Finding> out = new ArrayList<>();
-        for (CorpusWarning w : CorpusChecks.check(corpus)) {
-            out.add(new Finding(w.code(), Severity.WARNING, w.reason(), fix(w.code())));
+        for (Finding w : CorpusChecks.check(corpus)) {
+            out.add(new Finding(w.code(), w.severity(), w.evidence(), fix(w.code())));
         }
         CorpusStats stats = corpus.stats();
         int token = stats.longestRunToken();
@@ -35,7 +37,7 @@ public final class CorpusTailCheck {
                     quote(CorpusChecks.ending(stats, corpus.vocabulary(), corpus.tokenizer()))));
         }
         if (!reasons.isEmpty()) {
-            out.add(new Finding("CONSTANT_TAIL", Severity.WARNING,
+            out.add(Finding.warning(FindingCode.CONSTANT_TAIL,
                     String.join("; ", reasons) + ": after such a stretch every final state looks alike and h_n forgets"
                             + " what came before",
                     "inspect hidden --from-corpus 8 (see the dependence row); trim or vary the tails"));
@@ -43,11 +45,11 @@ public final class CorpusTailCheck {
         return out;
     }
 
-    private static String fix(String code) {
+    private static String fix(FindingCode code) {
         return switch (code) {
-            case CorpusChecks.IMBALANCE -> "train --class-weights sqrt-inverse, or balance the corpus (down-sample"
+            case CORPUS_IMBALANCE -> "train --class-weights sqrt-inverse, or balance the corpus (down-sample"
                     + " what dominates); watch 'sample' for DOMINANT_TOKEN";
-            case CorpusChecks.UNK -> "corpus load PATH --max-vocab N with a larger N (or a lower --min-count)";
+            case CORPUS_UNK -> "corpus load PATH --max-vocab N with a larger N (or a lower --min-count)";
             default -> "corpus stats";
         };
     }

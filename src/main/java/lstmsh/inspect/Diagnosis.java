@@ -1,7 +1,10 @@
 package lstmsh.inspect;
 
+import lstmsh.finding.FindingCode;
+
+import lstmsh.finding.Finding;
 import lstmsh.corpus.Corpus;
-import lstmsh.inspect.Finding.Severity;
+import lstmsh.finding.Finding.Severity;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.train.MetricPoint;
 
@@ -75,7 +78,7 @@ public final class Diagnosis {
         List<Finding> out = new ArrayList<>();
         HiddenInspection.Report hidden = HiddenInspection.of(model, windows);
         if (hidden.collapsed()) {
-            out.add(new Finding("HIDDEN_COLLAPSE", Severity.WARNING,
+            out.add(Finding.warning(FindingCode.HIDDEN_COLLAPSE,
                     String.format("final hidden states of %d corpus windows are nearly identical (no two differ by"
                             + " more than %.2f%% of their size, mean cosine %.3f); h_n depends on at most the last %d"
                             + " tokens", WINDOWS, 100 * hidden.top().maxRelativeDistance(), hidden.top().meanSimilarity(),
@@ -84,7 +87,7 @@ public final class Diagnosis {
         }
         GateInspection.Report gates = GateInspection.of(LstmProbe.run(model, windows.get(0)));
         if (gates.saturated()) {
-            out.add(new Finding("SATURATED_GATES", Severity.WARNING,
+            out.add(Finding.warning(FindingCode.SATURATED_GATES,
                     String.format("%.0f%% of gate and tanh activations on a corpus window are saturated (limit %.0f%%)",
                             100 * gates.saturatedShare(), 100 * GateInspection.SATURATED_SHARE_LIMIT),
                     "train with a lower --lr and --clip 1, or model new with a smaller --init scale"));

@@ -1,8 +1,11 @@
 package lstmsh.inspect;
 
+import lstmsh.finding.FindingCode;
+
+import lstmsh.finding.Finding;
 import ai.djl.ndarray.NDArray;
 
-import lstmsh.inspect.Finding.Severity;
+import lstmsh.finding.Finding.Severity;
 import lstmsh.model.LstmLanguageModel;
 
 import java.util.ArrayList;
@@ -52,7 +55,7 @@ public final class ModelChecks {
         int smallest = model.settings().hidden().stream().mapToInt(Integer::intValue).min().orElse(0);
         int needed = neededHidden(model.vocabulary().size(), unigramEntropyBits);
         if (smallest < needed) {
-            out.add(new Finding("SMALL_HIDDEN", Severity.WARNING,
+            out.add(Finding.warning(FindingCode.SMALL_HIDDEN,
                     String.format("the smallest layer has %d units; a vocabulary of %d tokens with %.2f bits of unigram"
                             + " entropy calls for at least %d (max(%d, %.0f × entropy, √vocabulary))", smallest,
                             model.vocabulary().size(), unigramEntropyBits, needed, MIN_HIDDEN, UNITS_PER_BIT),
@@ -64,7 +67,7 @@ public final class ModelChecks {
             double recurrent = scales.get(l)[1];
             double worst = Math.min(input, recurrent);
             if (worst < SCALE_TOO_SMALL) {
-                out.add(new Finding("INIT_SCALE", Severity.PROBLEM,
+                out.add(Finding.problem(FindingCode.INIT_SCALE,
                         String.format("layer %d's weights are tiny (scale %.2g input, %.2g recurrent; below %.2g):"
                                 + " every gate sits near 0.5 and h barely depends on the input, so all inputs look"
                                 + " alike and gradients vanish", l, input, recurrent, SCALE_TOO_SMALL),
@@ -73,7 +76,7 @@ public final class ModelChecks {
             }
             double largest = Math.max(input, recurrent);
             if (largest > SCALE_TOO_LARGE) {
-                out.add(new Finding("INIT_SCALE", Severity.WARNING,
+                out.add(Finding.warning(FindingCode.INIT_SCALE,
                         String.format("layer %d's weights are large (scale %.2g input, %.2g recurrent; above %.2g):"
                                 + " gates saturate and their gradients vanish", l, input, recurrent, SCALE_TOO_LARGE),
                         "model new --init xavier, and train with a lower --lr"));

@@ -1,6 +1,9 @@
 package lstmsh.inspect;
 
-import lstmsh.inspect.Finding.Severity;
+import lstmsh.finding.FindingCode;
+
+import lstmsh.finding.Finding;
+import lstmsh.finding.Finding.Severity;
 import lstmsh.train.MetricPoint;
 
 import java.util.ArrayList;
@@ -27,7 +30,7 @@ public final class TrainingChecks {
     public static List<Finding> check(List<MetricPoint> history, double unigramEntropyNats) {
         List<Finding> out = new ArrayList<>();
         if (history.isEmpty()) {
-            out.add(new Finding("NOT_CONVERGED", Severity.INFO, "the model has not been trained yet",
+            out.add(Finding.info(FindingCode.NOT_CONVERGED, "the model has not been trained yet",
                     "train --steps 500"));
             return out;
         }
@@ -62,7 +65,7 @@ public final class TrainingChecks {
                             SPIKE_FACTOR, firstSpike)
                     : String.format("the loss rose to %.3f from a best of %.3f (over %.0f%%)", recent, best,
                             100 * (RISE_FACTOR - 1));
-            out.add(new Finding("LR_TOO_HIGH", Severity.WARNING, evidence + String.format(" at learning rate %.3g", lr),
+            out.add(Finding.warning(FindingCode.LR_TOO_HIGH, evidence + String.format(" at learning rate %.3g", lr),
                     String.format("train --lr %.2g", lr / 4)));
         }
     }
@@ -71,7 +74,7 @@ public final class TrainingChecks {
         int n = Math.min(WINDOW, history.size());
         double recent = mean(history.subList(history.size() - n, history.size()));
         if (Double.isFinite(unigram) && recent > CONVERGED_SHARE * unigram) {
-            out.add(new Finding("NOT_CONVERGED", Severity.WARNING,
+            out.add(Finding.warning(FindingCode.NOT_CONVERGED,
                     String.format("recent training loss %.3f nats/token is still %.0f%% of the unigram entropy %.3f"
                             + " after %d steps: the model predicts little beyond token frequencies",
                             recent, 100 * recent / unigram, unigram, history.get(history.size() - 1).step()),
@@ -96,7 +99,7 @@ public final class TrainingChecks {
         double trainAtBest = trainingLossNear(history, best.step());
         double trainLatest = trainingLossNear(history, latest.step());
         if (trainLatest < trainAtBest) {
-            out.add(new Finding("OVERFITTING", Severity.WARNING,
+            out.add(Finding.warning(FindingCode.OVERFITTING,
                     String.format("validation loss rose from %.3f (step %d) to %.3f (step %d) while training loss fell"
                             + " from %.3f to %.3f", best.valLoss(), best.step(), latest.valLoss(), latest.step(),
                             trainAtBest, trainLatest),

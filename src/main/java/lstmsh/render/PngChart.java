@@ -14,9 +14,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+
+import lstmsh.util.AtomicFiles;
 import java.util.List;
 
 /** Training curves as a PNG, drawn by JFreeChart: one panel per group of series sharing a unit. */
@@ -77,17 +77,6 @@ public final class PngChart {
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        Path target = file.toAbsolutePath();
-        Path parent = target.getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path temporary = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-        try {
-            ChartUtils.saveChartAsPNG(temporary.toFile(), chart, width, height);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, temporary -> ChartUtils.saveChartAsPNG(temporary.toFile(), chart, width, height));
     }
 }

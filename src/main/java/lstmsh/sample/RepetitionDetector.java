@@ -1,5 +1,8 @@
 package lstmsh.sample;
 
+import lstmsh.finding.Finding;
+import lstmsh.finding.FindingCode;
+
 import lstmsh.corpus.CorpusStats;
 import lstmsh.corpus.Vocabulary;
 
@@ -25,15 +28,15 @@ public final class RepetitionDetector {
 
     private RepetitionDetector() {}
 
-    public static List<SampleWarning> check(int[] tokens, Vocabulary vocabulary, CorpusStats corpus) {
-        List<SampleWarning> out = new ArrayList<>();
+    public static List<Finding> check(int[] tokens, Vocabulary vocabulary, CorpusStats corpus) {
+        List<Finding> out = new ArrayList<>();
         repeatRun(tokens, vocabulary, corpus, out);
         loop(tokens, vocabulary, out);
         return out;
     }
 
     private static void repeatRun(
-            int[] tokens, Vocabulary vocabulary, CorpusStats corpus, List<SampleWarning> out) {
+            int[] tokens, Vocabulary vocabulary, CorpusStats corpus, List<Finding> out) {
         int bestToken = -1;
         int bestRun = 0;
         int bestLimit = 0;
@@ -52,8 +55,8 @@ public final class RepetitionDetector {
                     corpus == null
                             ? "no corpus loaded to compare"
                             : "corpus' longest run is " + corpus.longestRun(bestToken);
-            out.add(new SampleWarning(
-                    "REPEAT_RUN",
+            out.add(Finding.warning(
+                    FindingCode.REPEAT_RUN,
                     "token " + quote(vocabulary.token(bestToken)) + " repeated " + bestRun
                             + " times in a row (" + seen + ")",
                     "the model is stuck on one token: train longer, or sample with a higher"
@@ -66,7 +69,7 @@ public final class RepetitionDetector {
         return Math.max(MIN_RUN - 1, RUN_FACTOR * corpusRun);
     }
 
-    private static void loop(int[] tokens, Vocabulary vocabulary, List<SampleWarning> out) {
+    private static void loop(int[] tokens, Vocabulary vocabulary, List<Finding> out) {
         int bestPeriod = 0;
         int bestLength = 0;
         int bestEnd = 0;
@@ -89,8 +92,8 @@ public final class RepetitionDetector {
             for (int i = bestEnd - bestLength; i < bestEnd - bestLength + bestPeriod; i++) {
                 unit.append(vocabulary.token(tokens[i]));
             }
-            out.add(new SampleWarning(
-                    "LOOP",
+            out.add(Finding.warning(
+                    FindingCode.LOOP,
                     "a " + bestPeriod + "-token sequence " + quote(abbreviate(unit.toString(), 60)) + " repeats "
                             + String.format("%.1f", (double) bestLength / bestPeriod)
                             + " times back to back (" + bestLength + " tokens)",

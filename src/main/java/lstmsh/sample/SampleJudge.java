@@ -1,5 +1,8 @@
 package lstmsh.sample;
 
+import lstmsh.finding.Finding;
+import lstmsh.finding.FindingCode;
+
 import lstmsh.corpus.Corpus;
 import lstmsh.corpus.CorpusStats;
 import lstmsh.corpus.Tokenizer;
@@ -102,8 +105,8 @@ public final class SampleJudge {
                 ngram, copied, longest, longestText);
     }
 
-    public List<SampleWarning> warnings(int[] tokens, SampleMetrics metrics) {
-        List<SampleWarning> out = new ArrayList<>(RepetitionDetector.check(tokens, vocabulary, stats));
+    public List<Finding> warnings(int[] tokens, SampleMetrics metrics) {
+        List<Finding> out = new ArrayList<>(RepetitionDetector.check(tokens, vocabulary, stats));
         if (stats != null) {
             dominantToken(tokens, out);
             lowEntropy(metrics, out);
@@ -114,7 +117,7 @@ public final class SampleJudge {
         return out;
     }
 
-    private void dominantToken(int[] tokens, List<SampleWarning> out) {
+    private void dominantToken(int[] tokens, List<Finding> out) {
         if (tokens.length == 0) {
             return;
         }
@@ -140,8 +143,8 @@ public final class SampleJudge {
         }
         if (worst >= 0) {
             double share = (double) counts[worst] / tokens.length;
-            out.add(new SampleWarning(
-                    "DOMINANT_TOKEN",
+            out.add(Finding.warning(
+                    FindingCode.DOMINANT_TOKEN,
                     String.format(Locale.ROOT,
                             "token %s is %.1f%% of the sample (%d of %d) against %.2f%% of the corpus, %.1f× its share"
                                     + " (limit: %d× and above the corpus' largest share, %.1f%%)",
@@ -152,11 +155,11 @@ public final class SampleJudge {
         }
     }
 
-    private void lowEntropy(SampleMetrics metrics, List<SampleWarning> out) {
+    private void lowEntropy(SampleMetrics metrics, List<Finding> out) {
         double floor = LOW_ENTROPY_PERCENT / 100.0 * stats.unigramEntropyBits();
         if (metrics.tokens() > 0 && metrics.modelEntropyBits() < floor) {
-            out.add(new SampleWarning(
-                    "LOW_ENTROPY",
+            out.add(Finding.warning(
+                    FindingCode.LOW_ENTROPY,
                     String.format(Locale.ROOT,
                             "the model's own distribution (temperature 1) averages %.3f bits/token of entropy,"
                                     + " under %.0f%% of the corpus' unigram entropy (%.3f → %.3f bits)",
@@ -166,7 +169,7 @@ public final class SampleJudge {
         }
     }
 
-    private void memorized(int sampleLength, SampleMetrics metrics, List<SampleWarning> out) {
+    private void memorized(int sampleLength, SampleMetrics metrics, List<Finding> out) {
         int longest = metrics.longestCopied();
         if (longest < MEMORIZED_MIN_NGRAMS * ngram) {
             return;
@@ -174,8 +177,8 @@ public final class SampleJudge {
         int baseline = index.selfCopiedBaseline(sampleLength);
         if (longest > (long) MEMORIZED_FACTOR * baseline) {
             String unit = "char".equals(tokenizer.level()) ? "characters" : "tokens";
-            out.add(new SampleWarning(
-                    "MEMORIZED",
+            out.add(Finding.warning(
+                    FindingCode.MEMORIZED,
                     String.format(Locale.ROOT,
                             "%d %s copied verbatim from the training text (%s), over %d× the %d that the"
                                     + " corpus' own %d-token windows share with the rest of it",

@@ -1,5 +1,7 @@
 package lstmsh.sample;
 
+import lstmsh.finding.Finding;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +28,7 @@ public record SampleReport(
         double minEntropyBits,
         double tokensPerSecond,
         List<String> skippedPrime,
-        List<SampleWarning> warnings,
+        List<Finding> warnings,
         SampleMetrics metrics,
         double[] surprisalBits,
         String draw,
@@ -45,7 +47,7 @@ public record SampleReport(
                     100 * m.copiedShare(), m.longestCopied()));
         }
         sb.append(warnings.isEmpty() ? ", no warnings"
-                : ", warnings: " + String.join(" ", warnings.stream().map(SampleWarning::code).toList()));
+                : ", warnings: " + String.join(" ", warnings.stream().map(Finding::name).toList()));
         return sb.toString();
     }
 

@@ -1,11 +1,12 @@
 package lstmsh.shell;
 
+import lstmsh.session.Workspace;
 import lstmsh.LstmshException;
+import lstmsh.session.CommandLines;
+import lstmsh.session.Suggestions;
 import lstmsh.command.Commands;
 
 import org.apache.commons.text.StringSubstitutor;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.jline.reader.impl.DefaultParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ public final class Dispatcher {
 
     /** Runs one line: comment dropped, {@code ${NAME}} replaced, then the command. */
     public Outcome execute(String line) {
-        String command = stripComment(line);
+        String command = CommandLines.stripComment(line);
         if (command.isBlank()) {
             return Outcome.OK;
         }
@@ -164,7 +165,7 @@ public final class Dispatcher {
     }
 
     private String unknownCommand(String verb) {
-        String hint = closest(verb, root.getSubcommands().keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
+        String hint = Suggestions.closest(verb, root.getSubcommands().keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
         return "unknown command '" + verb + "'" + hint + " (type 'help' for the list)";
     }
 
@@ -181,46 +182,15 @@ public final class Dispatcher {
             String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
             List<String> names = new ArrayList<>();
             spec.options().stream().filter(o -> !o.hidden()).forEach(o -> names.addAll(List.of(o.names())));
-            String hint = closest(name, names).map(s -> "; did you mean '" + s + "'?").orElse("");
+            String hint = Suggestions.closest(name, names).map(s -> "; did you mean '" + s + "'?").orElse("");
             return Optional.of("unknown option '" + name + "' for '" + where + "'" + hint + " (see '" + where + " --help')");
         }
         if (!spec.subcommands().isEmpty() && spec.positionalParameters().isEmpty()) {
-            String hint = closest(word, spec.subcommands().keySet()).map(s -> "; did you mean '" + where + " " + s + "'?")
+            String hint = Suggestions.closest(word, spec.subcommands().keySet()).map(s -> "; did you mean '" + where + " " + s + "'?")
                     .orElse("; it takes " + String.join(", ", spec.subcommands().keySet()));
             return Optional.of("unknown subcommand '" + word + "' for '" + where + "'" + hint + " (see 'help " + where + "')");
         }
         return Optional.empty();
-    }
-
-    /**
-     * The known word a typed one most likely meant: the only one it begins, else the nearest by
-     * edit distance within a tolerance that grows with the word's length (a transposition
-     * costs two), ties going to the most similar by Jaro-Winkler.
-     */
-    public static Optional<String> closest(String typed, Collection<String> known) {
-        String word = typed.toLowerCase(java.util.Locale.ROOT);
-        if (word.length() >= 2) {
-            List<String> prefixed = known.stream().filter(k -> k.startsWith(word)).toList();
-            if (prefixed.size() == 1) {
-                return Optional.of(prefixed.get(0));
-            }
-        }
-        int tolerance = word.length() <= 3 ? 1 : word.length() <= 8 ? 2 : 3;
-        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
-        JaroWinklerSimilarity similarity = new JaroWinklerSimilarity();
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        double bestSimilarity = -1;
-        for (String k : known) {
-            int d = distance.apply(word, k);
-            double sim = similarity.apply(word, k);
-            if (d < bestDistance || (d == bestDistance && sim > bestSimilarity)) {
-                best = k;
-                bestDistance = d;
-                bestSimilarity = sim;
-            }
-        }
-        return best != null && bestDistance <= tolerance && !best.equals(typed) ? Optional.of(best) : Optional.empty();
     }
 
     List<String> words(String line) {
@@ -228,24 +198,6 @@ public final class Dispatcher {
         String text = line.stripTrailing();
         return parser.parse(text, text.length(), org.jline.reader.Parser.ParseContext.ACCEPT_LINE).words()
                 .stream().toList();
-    }
-
-    /** Drops a '#' comment that starts a line or follows white space, outside quotes. */
-    static String stripComment(String line) {
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-                return line.substring(0, i);
-            }
-        }
-        return line;
     }
 
     private static String firstLine(String message) {

@@ -1,5 +1,6 @@
 package lstmsh.shell;
 
+import lstmsh.session.Workspace;
 import lstmsh.render.Console;
 import lstmsh.train.TrainingState;
 

@@ -1,7 +1,11 @@
 package lstmsh.shell;
 
+import lstmsh.session.CommandLines;
+
 import lstmsh.LstmshException;
 import lstmsh.render.Console;
+import lstmsh.session.SessionFiles;
+import lstmsh.session.Workspace;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +23,7 @@ import java.util.stream.Collectors;
  * the first failing line stops the file with {@code FILE:LINE: message}, or with keep-going
  * every failing line is reported and the run goes on.
  */
-public final class SessionRunner {
+public final class SessionRunner implements SessionFiles {
 
     private final Dispatcher dispatcher;
     private final Workspace workspace;
@@ -32,6 +36,7 @@ public final class SessionRunner {
     }
 
     /** Whether the run in progress goes on past failing lines; nested runs inherit it. */
+    @Override
     public boolean keepGoing() {
         return keepGoing;
     }
@@ -40,6 +45,7 @@ public final class SessionRunner {
      * Runs a file; with {@code keepGoing} it runs past failing lines (and so do the files it
      * runs) and returns false at the end if any failed.
      */
+    @Override
     public boolean runFile(String path, boolean keepGoing) {
         boolean previous = this.keepGoing;
         this.keepGoing = previous || keepGoing;
@@ -54,6 +60,7 @@ public final class SessionRunner {
      * Runs a file; a relative path inside a session file resolves against that file's
      * directory. Returns false after printing the failing line's location and message.
      */
+    @Override
     public boolean runFile(String path) {
         Path file = resolve(path);
         if (files.contains(file)) {
@@ -76,7 +83,7 @@ public final class SessionRunner {
         try {
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
-                String command = Dispatcher.stripComment(line).strip();
+                String command = CommandLines.stripComment(line).strip();
                 if (command.isEmpty()) {
                     continue;
                 }

@@ -10,7 +10,7 @@ import lstmsh.corpus.Corpus;
 import lstmsh.corpus.gen.ScenarioCorpora;
 import lstmsh.render.Console;
 import lstmsh.shell.Dispatcher;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Workspace;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lstmsh.render.Console;
 import lstmsh.shell.Dispatcher;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Workspace;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import lstmsh.corpus.gen.EnglishLikeGenerator;
 import lstmsh.render.Console;
 import lstmsh.shell.Dispatcher;
-import lstmsh.shell.Workspace;
+import lstmsh.session.Workspace;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package lstmsh.corpus;
 
+import lstmsh.finding.Finding;
+import lstmsh.finding.FindingCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +18,7 @@ class CorpusChecksTest {
     private static final CorpusSettings WORD = CorpusSettings.defaults().withLevel("word");
 
     private static List<String> codes(String text, CorpusSettings settings) {
-        return CorpusChecks.check(CorpusLoader.fromText("t", text, settings)).stream().map(CorpusWarning::code).toList();
+        return CorpusChecks.check(CorpusLoader.fromText("t", text, settings)).stream().map(Finding::name).toList();
     }
 
     @Test
@@ -34,9 +36,9 @@ class CorpusChecksTest {
             Corpus c = CorpusLoader.fromText("t", text, s);
             assertEquals(530, c.stats().lines());
             assertEquals(500.0 / 530, c.stats().endingShare(), 1e-12);
-            List<CorpusWarning> w = CorpusChecks.check(c);
-            assertEquals(CorpusChecks.IMBALANCE, w.get(0).code());
-            assertTrue(w.get(0).reason().contains("94.3% of the 530 lines end in \""), w.get(0).reason());
+            List<Finding> w = CorpusChecks.check(c);
+            assertEquals(FindingCode.CORPUS_IMBALANCE, w.get(0).code());
+            assertTrue(w.get(0).evidence().contains("94.3% of the 530 lines end in \""), w.get(0).evidence());
         }
         assertEquals("is sleeping", CorpusChecks.ending(CorpusLoader.fromText("t", text, WORD).stats(),
                 CorpusLoader.fromText("t", text, WORD).vocabulary(), WordTokenizer.INSTANCE));
@@ -47,11 +49,11 @@ class CorpusChecksTest {
     @Test
     void aConstantTailAndASteepZipfAreFlagged() {
         Corpus tail = CorpusLoader.fromText("t", ScenarioCorpora.constantTail(100, 10, 40, 1), CHAR);
-        List<CorpusWarning> w = CorpusChecks.check(tail);
-        assertEquals(CorpusChecks.IMBALANCE, w.get(0).code());
-        assertTrue(w.get(0).reason().contains("\".\" makes"), w.get(0).reason());
+        List<Finding> w = CorpusChecks.check(tail);
+        assertEquals(FindingCode.CORPUS_IMBALANCE, w.get(0).code());
+        assertTrue(w.get(0).evidence().contains("\".\" makes"), w.get(0).evidence());
         assertEquals(40, tail.stats().longestRun(tail.vocabulary().id(".")));
-        assertEquals(List.of(CorpusChecks.IMBALANCE), codes(ScenarioCorpora.zipf(2000, 2.5, 20_000, 1), WORD));
+        assertEquals(List.of("CORPUS_IMBALANCE"), codes(ScenarioCorpora.zipf(2000, 2.5, 20_000, 1), WORD));
     }
 
     @Test
@@ -59,7 +61,7 @@ class CorpusChecksTest {
         String prose = EnglishLikeGenerator.generate(30_000, 2);
         Corpus c = CorpusLoader.fromText("t", prose, WORD.withMaxVocab(30));
         assertTrue(c.stats().unkShare() > 0.05);
-        assertTrue(codes(prose, WORD.withMaxVocab(30)).contains(CorpusChecks.UNK));
+        assertTrue(codes(prose, WORD.withMaxVocab(30)).contains("CORPUS_UNK"));
         assertEquals(List.of(), codes(prose, WORD.withMinCount(2)));
     }
 }

@@ -1,5 +1,6 @@
 package lstmsh.inspect;
 
+import lstmsh.finding.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,7 @@ import java.util.List;
 class DiagnosisChecksTest {
 
     private static List<String> codes(List<Finding> findings) {
-        return findings.stream().filter(f -> f.severity() != Finding.Severity.INFO).map(Finding::code).toList();
+        return findings.stream().filter(f -> f.severity() != Finding.Severity.INFO).map(Finding::name).toList();
     }
 
     /** A loss falling from 3 towards 1.2, validation following it. */
@@ -50,7 +51,7 @@ class DiagnosisChecksTest {
         for (int s = 301; s <= 340; s++) {
             rising.add(new MetricPoint(s, 2.5, Double.NaN, 0.05, 3));
         }
-        Finding f = TrainingChecks.check(rising, 3.1).stream().filter(x -> x.code().equals("LR_TOO_HIGH")).findFirst().orElseThrow();
+        Finding f = TrainingChecks.check(rising, 3.1).stream().filter(x -> x.name().equals("LR_TOO_HIGH")).findFirst().orElseThrow();
         assertTrue(f.fix().contains("--lr 0.013"), f.fix());
     }
 

@@ -1,5 +1,6 @@
 package lstmsh.sample;
 
+import lstmsh.finding.Finding;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -133,13 +134,13 @@ class SampleGeneratorTest {
             try (LstmLanguageModel collapsed = LstmLanguageModel.withParameters(healthy.settings(),
                     healthy.vocabulary(), healthy.tokenizer(), values)) {
                 SampleReport r = sample(collapsed, new SamplingSettings(200, 1.0, "", 1));
-                List<String> codes = r.warnings().stream().map(SampleWarning::code).toList();
+                List<String> codes = r.warnings().stream().map(Finding::name).toList();
                 assertEquals(List.of("REPEAT_RUN", "DOMINANT_TOKEN", "LOW_ENTROPY"), codes, r.summary());
                 assertEquals("e".repeat(200), r.text());
                 assertTrue(r.metrics().modelEntropyBits() < 0.01);
-                for (SampleWarning w : r.warnings()) {
-                    assertTrue(w.reason().matches(".*\\d.*"), "a reason carries numbers: " + w.reason());
-                    assertTrue(!w.advice().isBlank());
+                for (Finding w : r.warnings()) {
+                    assertTrue(w.evidence().matches(".*\\d.*"), "a reason carries numbers: " + w.evidence());
+                    assertTrue(!w.fix().isBlank());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package lstmsh.sample;
 
+import lstmsh.finding.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +35,7 @@ class SampleJudgeTest {
         double[] s = new double[tokens.length];
         Arrays.fill(s, surprisalBits);
         SampleMetrics m = judge.measure(tokens, h, h, s);
-        return judge.warnings(tokens, m).stream().map(SampleWarning::code).toList();
+        return judge.warnings(tokens, m).stream().map(Finding::name).toList();
     }
 
     private static int[] ids(String text) {
@@ -130,7 +131,7 @@ class SampleJudgeTest {
         double[] h = new double[200];
         SampleMetrics m = bare.measure(tokens, h, h, h);
         assertTrue(Double.isNaN(m.copiedShare()));
-        assertEquals(List.of("REPEAT_RUN"), bare.warnings(tokens, m).stream().map(SampleWarning::code).toList());
+        assertEquals(List.of("REPEAT_RUN"), bare.warnings(tokens, m).stream().map(Finding::name).toList());
     }
 
     @Test

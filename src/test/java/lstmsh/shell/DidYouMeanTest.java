@@ -1,5 +1,7 @@
 package lstmsh.shell;
 
+import lstmsh.session.Suggestions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,25 +18,25 @@ class DidYouMeanTest {
 
     @Test
     void typosFindTheCommand() {
-        assertEquals(Optional.of("train"), Dispatcher.closest("trian", VERBS));
-        assertEquals(Optional.of("sample"), Dispatcher.closest("smaple", VERBS));
-        assertEquals(Optional.of("model"), Dispatcher.closest("mdoel", VERBS));
-        assertEquals(Optional.of("corpus"), Dispatcher.closest("copus", VERBS));
-        assertEquals(Optional.of("help"), Dispatcher.closest("hlep", VERBS));
-        assertEquals(Optional.of("status"), Dispatcher.closest("stauts", VERBS));
-        assertEquals(Optional.of("history"), Dispatcher.closest("hist", VERBS));
-        assertEquals(Optional.of("save"), Dispatcher.closest("sav", VERBS));
-        assertEquals(Optional.of("train"), Dispatcher.closest("Train", VERBS));
-        assertEquals(Optional.of("expect"), Dispatcher.closest("expcet", VERBS));
+        assertEquals(Optional.of("train"), Suggestions.closest("trian", VERBS));
+        assertEquals(Optional.of("sample"), Suggestions.closest("smaple", VERBS));
+        assertEquals(Optional.of("model"), Suggestions.closest("mdoel", VERBS));
+        assertEquals(Optional.of("corpus"), Suggestions.closest("copus", VERBS));
+        assertEquals(Optional.of("help"), Suggestions.closest("hlep", VERBS));
+        assertEquals(Optional.of("status"), Suggestions.closest("stauts", VERBS));
+        assertEquals(Optional.of("history"), Suggestions.closest("hist", VERBS));
+        assertEquals(Optional.of("save"), Suggestions.closest("sav", VERBS));
+        assertEquals(Optional.of("train"), Suggestions.closest("Train", VERBS));
+        assertEquals(Optional.of("expect"), Suggestions.closest("expcet", VERBS));
     }
 
     @Test
     void farOffWordsGetNoGuess() {
-        assertEquals(Optional.empty(), Dispatcher.closest("ls", VERBS));
-        assertEquals(Optional.empty(), Dispatcher.closest("cat", VERBS));
-        assertEquals(Optional.empty(), Dispatcher.closest("q", VERBS));
-        assertEquals(Optional.empty(), Dispatcher.closest("plot", VERBS));
-        assertEquals(Optional.empty(), Dispatcher.closest("tokenize", VERBS));
+        assertEquals(Optional.empty(), Suggestions.closest("ls", VERBS));
+        assertEquals(Optional.empty(), Suggestions.closest("cat", VERBS));
+        assertEquals(Optional.empty(), Suggestions.closest("q", VERBS));
+        assertEquals(Optional.empty(), Suggestions.closest("plot", VERBS));
+        assertEquals(Optional.empty(), Suggestions.closest("tokenize", VERBS));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package lstmsh.shell;
 
+import lstmsh.session.CommandLines;
+
+import lstmsh.session.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -130,10 +133,10 @@ class DispatcherTest {
 
     @Test
     void commentsAreStrippedOutsideQuotes() {
-        assertEquals("train --steps 3  ", Dispatcher.stripComment("train --steps 3  # short run"));
-        assertEquals("sample --prime \"#1 \"", Dispatcher.stripComment("sample --prime \"#1 \""));
-        assertEquals("", Dispatcher.stripComment("# all comment"));
-        assertEquals("echo a#b", Dispatcher.stripComment("echo a#b"));
+        assertEquals("train --steps 3  ", CommandLines.stripComment("train --steps 3  # short run"));
+        assertEquals("sample --prime \"#1 \"", CommandLines.stripComment("sample --prime \"#1 \""));
+        assertEquals("", CommandLines.stripComment("# all comment"));
+        assertEquals("echo a#b", CommandLines.stripComment("echo a#b"));
     }
 
     @Test

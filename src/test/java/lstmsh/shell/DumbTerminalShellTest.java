@@ -1,5 +1,6 @@
 package lstmsh.shell;
 
+import lstmsh.session.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,7 +2,7 @@ package lstmsh.train;
 
 import lstmsh.corpus.Corpus;
 import lstmsh.engine.EngineSupport;
-import lstmsh.model.Checkpoint;
+import lstmsh.checkpoint.Checkpoint;
 
 import java.nio.file.Path;
 

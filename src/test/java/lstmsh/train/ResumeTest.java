@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lstmsh.corpus.Corpus;
-import lstmsh.model.Checkpoint;
+import lstmsh.checkpoint.Checkpoint;
 import lstmsh.model.LstmLanguageModel;
 
 import org.junit.jupiter.api.Test;

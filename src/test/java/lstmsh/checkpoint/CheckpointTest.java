@@ -1,5 +1,8 @@
-package lstmsh.model;
+package lstmsh.checkpoint;
 
+import lstmsh.model.Init;
+import lstmsh.model.LstmLanguageModel;
+import lstmsh.model.ModelSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,8 +1,6 @@
-package lstmsh.shell;
+package lstmsh.session;
 
 import lstmsh.LstmshException;
-
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,23 +51,12 @@ public final class Figures {
 
     private String unknown(String name) {
         String producer = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-        String closest = null;
-        int best = Integer.MAX_VALUE;
         List<String> known = new ArrayList<>(values.keySet());
         known.addAll(KNOWN);
-        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
-        for (String k : known) {
-            int d = distance.apply(name, k);
-            if (d < best) {
-                best = d;
-                closest = k;
-            }
-        }
-        String hint = closest != null && best <= 3 && !closest.equals(name)
-                ? "; did you mean " + closest + "?"
-                : KNOWN.contains(name)
+        String hint = Suggestions.closest(name, known).map(k -> "; did you mean " + k + "?")
+                .orElse(KNOWN.contains(name)
                         ? "; run '" + producer + "' first"
-                        : "; known figures: " + String.join(", ", KNOWN);
+                        : "; known figures: " + String.join(", ", KNOWN));
         return "no figure '" + name + "' yet" + hint;
     }
 

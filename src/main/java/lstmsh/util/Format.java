@@ -1,4 +1,4 @@
-package lstmsh.render;
+package lstmsh.util;
 
 /** Numbers as the shell prints them. */
 public final class Format {

@@ -1,4 +1,4 @@
-package lstmsh.model;
+package lstmsh.checkpoint;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
@@ -11,6 +11,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 
 import lstmsh.LstmshException;
+import lstmsh.model.Init;
+import lstmsh.model.LstmLanguageModel;
+import lstmsh.model.LstmState;
+import lstmsh.model.ModelSettings;
+import lstmsh.util.AtomicFiles;
 import lstmsh.corpus.Tokenizers;
 import lstmsh.corpus.Vocabulary;
 import lstmsh.train.MetricPoint;
@@ -101,9 +106,9 @@ public final class Checkpoint {
             Path old = null;
             if (Files.exists(dir)) {
                 old = parent.resolve("." + dir.getFileName() + ".old-" + stamp);
-                move(dir, old);
+                AtomicFiles.moveIntoPlace(dir, old);
             }
-            move(temporary, dir);
+            AtomicFiles.moveIntoPlace(temporary, dir);
             if (old != null) {
                 deleteTree(old);
             }
@@ -411,14 +416,6 @@ public final class Checkpoint {
         Map<String, ArrayFile.Entry> out = new LinkedHashMap<>();
         parameters.forEach((name, array) -> out.put(name, new ArrayFile.Entry(array.getShape().getShape(), values.get(name))));
         return out;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
     }
 
     private static boolean isEmpty(Path dir) {

@@ -1,4 +1,4 @@
-package lstmsh.model;
+package lstmsh.checkpoint;
 
 import lstmsh.LstmshException;
 

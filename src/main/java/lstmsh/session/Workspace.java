@@ -1,8 +1,8 @@
-package lstmsh.shell;
+package lstmsh.session;
 
 import lstmsh.LstmshException;
 import lstmsh.corpus.Corpus;
-import lstmsh.inspect.Finding;
+import lstmsh.finding.Finding;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.render.Console;
 import lstmsh.train.CancelSignal;
@@ -30,7 +30,7 @@ public final class Workspace implements AutoCloseable {
     private LstmLanguageModel model;
     private TrainingState training;
     private String modelCorpusSource = "";
-    private SessionRunner runner;
+    private SessionFiles sessionFiles;
     private boolean exitRequested;
     private List<Finding> sampleFindings = List.of();
     private final Map<String, String> variables = new LinkedHashMap<>();
@@ -116,12 +116,16 @@ public final class Workspace implements AutoCloseable {
         sampleFindings = List.copyOf(findings);
     }
 
-    public SessionRunner runner() {
-        return runner;
+    /** Runs session files; installed by the shell that owns this workspace. */
+    public SessionFiles runner() {
+        if (sessionFiles == null) {
+            throw new IllegalStateException("no session-file runner installed");
+        }
+        return sessionFiles;
     }
 
-    void setRunner(SessionRunner runner) {
-        this.runner = runner;
+    public void setRunner(SessionFiles runner) {
+        this.sessionFiles = runner;
     }
 
     public void requestExit() {
@@ -147,11 +151,11 @@ public final class Workspace implements AutoCloseable {
         return history.get();
     }
 
-    void setHistory(Supplier<List<String>> source) {
+    public void setHistory(Supplier<List<String>> source) {
         history = source;
     }
 
-    void recordLine(String line) {
+    public void recordLine(String line) {
         linesRun.add(line);
     }
 
