@@ -1,7 +1,6 @@
 package lstmsh;
 
 import lstmsh.command.SetCommand;
-import lstmsh.session.CommandLines;
 import lstmsh.engine.EngineSupport;
 import lstmsh.render.Console;
 import lstmsh.shell.Dispatcher;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +81,7 @@ public final class Main implements Callable<Integer> {
                 try {
                     defines.forEach((name, value) -> SetCommand.define(workspace.variables(), name, value));
                 } catch (LstmshException e) {
-                    workspace.out().println(console.tint(Console.Tone.ERROR, "error: " + e.getMessage()));
-                    workspace.out().flush();
+                    dispatcher.printError(e.getMessage());
                     return 2;
                 }
                 if (interactive) {
@@ -93,7 +90,7 @@ public final class Main implements Callable<Integer> {
                 Terminal.SignalHandler previous = terminal == null ? null
                         : terminal.handle(Terminal.Signal.INT, signal -> workspace.cancel().cancel());
                 try {
-                    return commands != null ? runCommands(dispatcher, commands, keepGoing)
+                    return commands != null ? (dispatcher.runner().runCommands(commands, keepGoing) ? 0 : 1)
                             : runFile(dispatcher, arguments.get(1), keepGoing);
                 } finally {
                     if (terminal != null) {
@@ -119,39 +116,12 @@ public final class Main implements Callable<Integer> {
                 "lstmsh", Terminal.TYPE_DUMB, System.in, System.out, StandardCharsets.UTF_8);
     }
 
-    static int runFile(Dispatcher dispatcher, String file, boolean keepGoing) {
-        Workspace workspace = dispatcher.workspace();
+    private static int runFile(Dispatcher dispatcher, String file, boolean keepGoing) {
         try {
-            return workspace.runner().runFile(file, keepGoing) ? 0 : 1;
+            return dispatcher.runner().runFile(file, keepGoing) ? 0 : 1;
         } catch (LstmshException e) {
-            workspace.out().println(workspace.console().tint(Console.Tone.ERROR, "error: " + e.getMessage()));
-            workspace.out().flush();
+            dispatcher.printError(e.getMessage());
             return 1;
         }
-    }
-
-    static int runCommands(Dispatcher dispatcher, String commands, boolean keepGoing) {
-        Workspace workspace = dispatcher.workspace();
-        int failed = 0;
-        for (String command : CommandLines.splitCommands(commands)) {
-            if (command.isBlank()) {
-                continue;
-            }
-            Dispatcher.Outcome outcome = dispatcher.execute(command.strip());
-            if (!outcome.ok()) {
-                if (!outcome.reported()) {
-                    workspace.out().println(workspace.console().tint(Console.Tone.ERROR, "error: " + outcome.error()));
-                    workspace.out().flush();
-                }
-                failed++;
-                if (!keepGoing) {
-                    return 1;
-                }
-            }
-            if (workspace.exitRequested()) {
-                break;
-            }
-        }
-        return failed == 0 ? 0 : 1;
     }
 }

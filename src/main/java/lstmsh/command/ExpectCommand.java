@@ -1,7 +1,9 @@
 package lstmsh.command;
 
 import lstmsh.LstmshException;
+import lstmsh.finding.FindingCode;
 import lstmsh.session.Figures;
+import lstmsh.session.Suggestions;
 import lstmsh.session.Workspace;
 
 import picocli.CommandLine;
@@ -12,7 +14,9 @@ import picocli.CommandLine.Parameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 @Command(
         name = "expect",
@@ -43,7 +47,7 @@ public final class ExpectCommand extends WorkspaceCommand {
         Figures figures = workspace.figures();
         String first = words.get(0);
         if (words.size() == 2 && (first.equals("warning") || first.equals("no-warning"))) {
-            String code = words.get(1);
+            String code = knownCode(words.get(1));
             boolean raised = figures.warnings().contains(code);
             boolean wanted = first.equals("warning");
             if (raised != wanted) {
@@ -74,8 +78,25 @@ public final class ExpectCommand extends WorkspaceCommand {
         out().printf("ok: %s = %s %s %s%n", first, format(actual), op, rightText);
     }
 
-    /** Adds the figures every command can leave, one line per producer, to the usage help. */
-    static void describeFigures(CommandLine expect) {
+    /**
+     * A finding code as {@code FindingCode} names it; anything else is refused, so a misspelt
+     * code cannot make {@code expect no-warning} pass.
+     */
+    private static String knownCode(String code) {
+        List<String> codes = FindingCode.names();
+        if (codes.contains(code)) {
+            return code;
+        }
+        String lower = code.toLowerCase(Locale.ROOT);
+        List<String> lowered = codes.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        Optional<String> meant = lowered.contains(lower) ? Optional.of(lower) : Suggestions.closest(lower, lowered);
+        throw new LstmshException("no warning code '" + code + "'"
+                + meant.map(m -> "; did you mean " + m.toUpperCase(Locale.ROOT) + "?").orElse("")
+                + " (see 'help expect' for the codes)");
+    }
+
+    /** Adds to the usage help the figures each command can leave and the warning codes. */
+    static void describeFiguresAndCodes(CommandLine expect) {
         UsageMessageSpec usage = expect.getCommandSpec().usageMessage();
         List<String> lines = new ArrayList<>(List.of(usage.description()));
         lines.add("Figures:");
@@ -84,18 +105,23 @@ public final class ExpectCommand extends WorkspaceCommand {
             String producer = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
             byProducer.computeIfAbsent(producer, k -> new ArrayList<>()).add(name);
         }
-        for (List<String> names : byProducer.values()) {
-            StringBuilder line = new StringBuilder(" ");
-            for (String name : names) {
-                if (line.length() + name.length() > 78) {
-                    lines.add(line.toString());
-                    line = new StringBuilder(" ");
-                }
-                line.append(' ').append(name);
-            }
-            lines.add(line.toString());
-        }
+        byProducer.values().forEach(names -> wrap(names, lines));
+        lines.add("Warning codes:");
+        wrap(FindingCode.names(), lines);
         usage.description(lines.toArray(new String[0]));
+    }
+
+    /** Indented lines of the names, each within 80 columns. */
+    private static void wrap(List<String> names, List<String> lines) {
+        StringBuilder line = new StringBuilder(" ");
+        for (String name : names) {
+            if (line.length() + name.length() > 78) {
+                lines.add(line.toString());
+                line = new StringBuilder(" ");
+            }
+            line.append(' ').append(name);
+        }
+        lines.add(line.toString());
     }
 
     private static double number(String text, Figures figures) {

@@ -1,18 +1,13 @@
 package lstmsh.command;
 
-import lstmsh.session.Suggestions;
-
 import lstmsh.LstmshException;
 import lstmsh.render.Console;
+import lstmsh.session.Suggestions;
 import lstmsh.session.Workspace;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help;
-import picocli.CommandLine.Help.Ansi.Text;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -110,7 +104,7 @@ public final class HelpCommand extends WorkspaceCommand {
             out().println();
             out().println(console.tint(Console.Tone.EMPHASIS, group));
             for (String[] line : lines) {
-                out().println("  " + pad(line[0], width) + shorten(line[1], room));
+                out().println("  " + HelpText.pad(line[0], width) + HelpText.shorten(line[1], room));
             }
         });
         out().println();
@@ -129,104 +123,6 @@ public final class HelpCommand extends WorkspaceCommand {
             });
             return;
         }
-        out.add(new String[] {synopsis(s), firstSentence(s.usageMessage().description())});
-    }
-
-    static String synopsis(CommandSpec s) {
-        String[] custom = s.usageMessage().customSynopsis();
-        if (custom.length > 0) {
-            return custom[0].strip();
-        }
-        StringBuilder b = new StringBuilder(s.qualifiedName(" ").strip());
-        for (PositionalParamSpec p : s.positionalParameters()) {
-            if (p.hidden()) {
-                continue;
-            }
-            String label = p.paramLabel() + (p.isMultiValue() ? "..." : "");
-            b.append(' ').append(p.arity().min() == 0 ? "[" + label + "]" : label);
-        }
-        return b.toString();
-    }
-
-    /** Up to the first full stop that ends a sentence (". " before a capital, so not "e.g. in"). */
-    static String firstSentence(String[] description) {
-        if (description == null || description.length == 0) {
-            return "";
-        }
-        String first = description[0].strip();
-        for (int i = first.indexOf(". "); i > 0; i = first.indexOf(". ", i + 1)) {
-            if (i + 2 < first.length() && Character.isUpperCase(first.charAt(i + 2))) {
-                return first.substring(0, i + 1);
-            }
-        }
-        return first;
-    }
-
-    /** Fits a description in {@code room} columns, cutting at a clause break where one is near the end. */
-    static String shorten(String text, int room) {
-        if (text.length() <= room) {
-            return text;
-        }
-        int cut = -1;
-        for (String brk : List.of(" (", "; ", ": ", ", ", " - ")) {
-            int at = text.lastIndexOf(brk, room - 1);
-            if (at > cut) {
-                cut = at;
-            }
-        }
-        if (cut >= room / 2) {
-            return text.substring(0, cut);
-        }
-        int space = text.lastIndexOf(' ', room - 2);
-        return text.substring(0, space > 0 ? space : room - 1) + " …";
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
-    }
-
-    /**
-     * Makes every command's usage list its options in the order they are declared, each with its
-     * default: options whose description does not state one get "(default: X)", "(default: off)"
-     * for flags, or "(default: none)".
-     */
-    static void install(CommandLine cl) {
-        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> {
-            Help.Layout base = help.createDefaultLayout();
-            Help.IOptionRenderer renderer = base.optionRenderer();
-            Help.Layout layout = new Help.Layout(base.colorScheme(), base.textTable(),
-                    (option, labels, scheme) -> withDefault(option, renderer.render(option, labels, scheme)),
-                    base.parameterRenderer());
-            return help.optionList(layout, null, help.parameterLabelRenderer());
-        });
-        cl.getSubcommands().forEach((name, sub) -> {
-            if (name.equals(sub.getCommandName())) {
-                install(sub);
-            }
-        });
-    }
-
-    private static Text[][] withDefault(OptionSpec option, Text[][] rows) {
-        if (option.usageHelp() || option.versionHelp() || rows.length == 0) {
-            return rows;
-        }
-        for (Text[] row : rows) {
-            for (Text cell : row) {
-                if (cell != null && cell.plainString().toLowerCase(Locale.ROOT).contains("default")) {
-                    return rows;
-                }
-            }
-        }
-        String value = option.defaultValue();
-        String shown = value != null && !value.isEmpty() ? value
-                : option.arity().max() == 0 ? "off"
-                : "none";
-        Text[] last = rows[rows.length - 1];
-        Text description = last[last.length - 1];
-        String plain = description.plainString();
-        last[last.length - 1] = plain.endsWith(".")
-                ? description.substring(0, plain.length() - 1).concat(" (default: " + shown + ").")
-                : description.concat(" (default: " + shown + ")");
-        return rows;
+        out.add(new String[] {HelpText.synopsis(s), HelpText.firstSentence(s.usageMessage().description())});
     }
 }

@@ -1,10 +1,11 @@
 package lstmsh.shell;
 
-import lstmsh.session.Workspace;
 import lstmsh.LstmshException;
+import lstmsh.command.CommandTree;
+import lstmsh.render.Console;
 import lstmsh.session.CommandLines;
 import lstmsh.session.Suggestions;
-import lstmsh.command.Commands;
+import lstmsh.session.Workspace;
 
 import org.apache.commons.text.StringSubstitutor;
 import org.jline.reader.impl.DefaultParser;
@@ -14,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -34,34 +34,26 @@ public final class Dispatcher {
     }
 
     private final Workspace workspace;
-    private final CommandLine root;
+    private final CommandTree tree;
+    private final SessionRunner runner;
     private final DefaultParser parser = new DefaultParser();
-    private Throwable failure;
 
     public Dispatcher(Workspace workspace) {
         this.workspace = workspace;
-        this.root = Commands.commandLine(workspace);
-        root.setOut(workspace.out());
-        root.setErr(workspace.out());
-        root.setCaseInsensitiveEnumValuesAllowed(true);
-        root.setColorScheme(CommandLine.Help.defaultColorScheme(
-                workspace.console().color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
-        root.setUsageHelpWidth(Math.max(60, Math.min(120, workspace.console().width())));
-        root.setExecutionExceptionHandler((e, cl, parsed) -> {
-            failure = e;
-            return 1;
-        });
-        root.setParameterExceptionHandler((e, args) -> {
-            failure = e;
-            return 2;
-        });
+        this.tree = CommandTree.create(workspace);
         // Backslashes stay as typed: --prime "a\nb" means a newline, unescaped by the command.
         parser.setEscapeChars(new char[0]);
-        workspace.setRunner(new SessionRunner(this, workspace));
+        this.runner = new SessionRunner(this, workspace);
+        workspace.setRunner(runner);
     }
 
     public CommandLine commandLine() {
-        return root;
+        return tree.root();
+    }
+
+    /** Runs session files and -c commands through this dispatcher. */
+    public SessionRunner runner() {
+        return runner;
     }
 
     public Workspace workspace() {
@@ -120,18 +112,18 @@ public final class Dispatcher {
         }
         String verb = words.get(0);
         workspace.recordLine(line.strip());
-        if (!root.getSubcommands().containsKey(verb)) {
+        if (!tree.has(verb)) {
             return new Outcome(false, unknownCommand(verb), false);
         }
-        failure = null;
-        root.execute(words.toArray(new String[0]));
+        CommandTree.Result result = tree.execute(words);
         workspace.out().flush();
-        if (failure == null) {
-            return Outcome.OK;
-        }
-        Throwable f = failure;
-        failure = null;
-        return describe(f, verb, words);
+        return result.ok() ? Outcome.OK : describe(result.failure(), verb, words);
+    }
+
+    /** Prints a failed line's message as "error: ..." (coloured where colours are on). */
+    public void printError(String message) {
+        workspace.out().println(workspace.console().tint(Console.Tone.ERROR, "error: " + message));
+        workspace.out().flush();
     }
 
     private Outcome describe(Throwable f, String verb, List<String> words) {
@@ -145,7 +137,7 @@ public final class Dispatcher {
             }
         }
         if (f instanceof CommandLine.ParameterException p) {
-            String where = words.size() > 1 && root.getSubcommands().get(verb).getSubcommands().containsKey(words.get(1))
+            String where = words.size() > 1 && commandLine().getSubcommands().get(verb).getSubcommands().containsKey(words.get(1))
                     ? verb + " " + words.get(1)
                     : verb;
             return new Outcome(false, firstLine(p.getMessage()) + " (see '" + where + " --help')", false);
@@ -165,7 +157,7 @@ public final class Dispatcher {
     }
 
     private String unknownCommand(String verb) {
-        String hint = Suggestions.closest(verb, root.getSubcommands().keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
+        String hint = Suggestions.closest(verb, commandLine().getSubcommands().keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
         return "unknown command '" + verb + "'" + hint + " (type 'help' for the list)";
     }
 

@@ -81,7 +81,7 @@ public final class InteractiveShell {
             try {
                 Dispatcher.Outcome outcome = dispatcher.execute(line);
                 if (!outcome.ok() && !outcome.reported()) {
-                    workspace.out().println(console.tint(Console.Tone.ERROR, "error: " + outcome.error()));
+                    dispatcher.printError(outcome.error());
                 }
             } finally {
                 terminal.handle(Terminal.Signal.INT, previous);

@@ -1,9 +1,8 @@
 package lstmsh.shell;
 
-import lstmsh.session.CommandLines;
-
 import lstmsh.LstmshException;
 import lstmsh.render.Console;
+import lstmsh.session.CommandLines;
 import lstmsh.session.SessionFiles;
 import lstmsh.session.Workspace;
 
@@ -15,13 +14,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
  * Runs {@code .lstm} session files through the same dispatcher as typed lines. Each line is
  * echoed after a prompt, with its variables replaced, so the output reads like a transcript;
  * the first failing line stops the file with {@code FILE:LINE: message}, or with keep-going
- * every failing line is reported and the run goes on.
+ * every failing line is reported and the run goes on. Commands given with {@code -c} go through
+ * the same loop, without the transcript.
  */
 public final class SessionRunner implements SessionFiles {
 
@@ -78,54 +79,80 @@ public final class SessionRunner implements SessionFiles {
         }
         String shown = displayName(file);
         files.push(file);
-        List<Integer> failed = new ArrayList<>();
-        int commands = 0;
         try {
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                String command = CommandLines.stripComment(line).strip();
-                if (command.isEmpty()) {
-                    continue;
-                }
-                commands++;
-                Dispatcher.Outcome outcome;
-                try {
-                    command = dispatcher.expand(command);
-                    echo(command);
-                    outcome = dispatcher.executeExpanded(command);
-                } catch (LstmshException e) {
-                    echo(command);
-                    outcome = new Dispatcher.Outcome(false, e.getMessage(), false);
-                }
-                if (!outcome.ok()) {
-                    if (!outcome.reported()) {
-                        workspace.out().println(workspace.console().tint(Console.Tone.ERROR,
-                                shown + ":" + (i + 1) + ": " + outcome.error()));
-                        workspace.out().flush();
-                    }
-                    failed.add(i + 1);
-                    if (!keepGoing) {
-                        return false;
-                    }
-                }
-                if (workspace.exitRequested()) {
-                    break;
-                }
-            }
-            if (!failed.isEmpty()) {
+            Run run = runLines(lines, keepGoing, true, line -> shown + ":" + line + ": ");
+            if (run.finished() && !run.failed().isEmpty()) {
                 workspace.out().println(workspace.console().tint(Console.Tone.ERROR, String.format(
-                        "%s: %d of %d lines failed (line%s %s)", shown, failed.size(), commands,
-                        failed.size() == 1 ? "" : "s",
-                        failed.stream().map(String::valueOf).collect(Collectors.joining(", ")))));
+                        "%s: %d of %d lines failed (line%s %s)", shown, run.failed().size(), run.commands(),
+                        run.failed().size() == 1 ? "" : "s",
+                        run.failed().stream().map(String::valueOf).collect(Collectors.joining(", ")))));
                 workspace.out().flush();
             }
-            return failed.isEmpty();
+            return run.failed().isEmpty();
         } finally {
             files.pop();
         }
     }
 
-    private void echo(String command) {
+    /**
+     * Runs commands separated by ';' (as {@code -c} gives them): no transcript, a failure prints
+     * "error: ..." and stops the rest unless {@code keepGoing}. False when any failed.
+     */
+    public boolean runCommands(String commands, boolean keepGoing) {
+        return runLines(CommandLines.splitCommands(commands), keepGoing, false, line -> "error: ").failed().isEmpty();
+    }
+
+    /**
+     * How a run of lines went: how many held a command, which (numbered from 1) failed, and
+     * whether it got to the end or stopped at a failure.
+     */
+    record Run(int commands, List<Integer> failed, boolean finished) {}
+
+    /**
+     * The one loop over lines, for files and {@code -c} alike: comments dropped, blank lines
+     * skipped, variables replaced; {@code transcript} echoes each line after the prompt first.
+     * A failed line's message follows {@code where.apply(lineNumber)} unless already printed;
+     * the first failure stops the run unless {@code keepGoing}, and exit stops it anyway.
+     */
+    Run runLines(List<String> lines, boolean keepGoing, boolean transcript, IntFunction<String> where) {
+        List<Integer> failed = new ArrayList<>();
+        int commands = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String command = CommandLines.stripComment(lines.get(i)).strip();
+            if (command.isEmpty()) {
+                continue;
+            }
+            commands++;
+            Dispatcher.Outcome outcome;
+            try {
+                command = dispatcher.expand(command);
+                echo(command, transcript);
+                outcome = dispatcher.executeExpanded(command);
+            } catch (LstmshException e) {
+                echo(command, transcript);
+                outcome = new Dispatcher.Outcome(false, e.getMessage(), false);
+            }
+            if (!outcome.ok()) {
+                if (!outcome.reported()) {
+                    workspace.out().println(workspace.console().tint(Console.Tone.ERROR, where.apply(i + 1) + outcome.error()));
+                    workspace.out().flush();
+                }
+                failed.add(i + 1);
+                if (!keepGoing) {
+                    return new Run(commands, failed, false);
+                }
+            }
+            if (workspace.exitRequested()) {
+                break;
+            }
+        }
+        return new Run(commands, failed, true);
+    }
+
+    private void echo(String command, boolean transcript) {
+        if (!transcript) {
+            return;
+        }
         workspace.out().println(workspace.console().tint(Console.Tone.PROMPT, "lstmsh>") + " " + command);
         workspace.out().flush();
     }

@@ -62,13 +62,18 @@ final class StatusLiveLine implements LiveLine {
         if (closed) {
             return;
         }
+        takePending();
+        status.update(List.of(new AttributedString(current, style)));
+        terminal.flush();
+    }
+
+    /** The latest update becomes the line shown; what was printed meanwhile goes out first. */
+    private void takePending() {
         if (pending != null) {
             current = pending;
             pending = null;
         }
         out.flush();
-        status.update(List.of(new AttributedString(current, style)));
-        terminal.flush();
     }
 
     @Override
@@ -90,11 +95,7 @@ final class StatusLiveLine implements LiveLine {
         if (closed) {
             return;
         }
-        if (pending != null) {
-            current = pending;
-            pending = null;
-        }
-        out.flush();
+        takePending();
         status.hide();
         closed = true;
         terminal.handle(Terminal.Signal.WINCH, previousWinch);

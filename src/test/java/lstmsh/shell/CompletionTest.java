@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import lstmsh.CommandTest;
+import lstmsh.corpus.CorpusSettings;
+import lstmsh.train.Schedule;
+import lstmsh.train.TrainSettings;
+
 import org.jline.reader.Candidate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+@CommandTest
 class CompletionTest {
 
     @TempDir Path dir;
@@ -83,6 +89,19 @@ class CompletionTest {
         assertEquals(List.of("constant", "cosine", "plateau"),
                 generic.candidates(List.of("later", "--schedule"), "").stream().map(Candidate::value).sorted().toList());
         assertTrue(generic.candidates(List.of("later", "--png"), "").stream().anyMatch(c -> c.value().equals("aaa.txt")));
+    }
+
+    @Test
+    void valuesOfferedAreTheSettingsOwnNames() {
+        assertEquals(labels(TrainSettings.OptimizerKind.values(), TrainSettings.OptimizerKind::label), tab("train --optimizer "));
+        assertEquals(labels(Schedule.Kind.values(), Schedule.Kind::label), tab("train --schedule "));
+        assertEquals(labels(TrainSettings.ClassWeighting.values(), TrainSettings.ClassWeighting::label),
+                tab("train --class-weights "));
+        assertEquals(labels(CorpusSettings.Split.values(), CorpusSettings.Split::label), tab("corpus load --split "));
+    }
+
+    private static <E> List<String> labels(E[] values, java.util.function.Function<E, String> label) {
+        return java.util.Arrays.stream(values).map(label).sorted().toList();
     }
 
     @Test

@@ -1,43 +1,15 @@
 package lstmsh.shell;
 
-import lstmsh.session.Suggestions;
+import lstmsh.CommandTest;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.Optional;
-
+/** "Did you mean" for options, subcommands and help topics, as the dispatcher words it. */
+@CommandTest
 class DidYouMeanTest {
-
-    private static final List<String> VERBS = List.of("corpus", "model", "train", "sample", "save", "load",
-            "expect", "run", "echo", "set", "status", "history", "help", "exit", "quit");
-
-    @Test
-    void typosFindTheCommand() {
-        assertEquals(Optional.of("train"), Suggestions.closest("trian", VERBS));
-        assertEquals(Optional.of("sample"), Suggestions.closest("smaple", VERBS));
-        assertEquals(Optional.of("model"), Suggestions.closest("mdoel", VERBS));
-        assertEquals(Optional.of("corpus"), Suggestions.closest("copus", VERBS));
-        assertEquals(Optional.of("help"), Suggestions.closest("hlep", VERBS));
-        assertEquals(Optional.of("status"), Suggestions.closest("stauts", VERBS));
-        assertEquals(Optional.of("history"), Suggestions.closest("hist", VERBS));
-        assertEquals(Optional.of("save"), Suggestions.closest("sav", VERBS));
-        assertEquals(Optional.of("train"), Suggestions.closest("Train", VERBS));
-        assertEquals(Optional.of("expect"), Suggestions.closest("expcet", VERBS));
-    }
-
-    @Test
-    void farOffWordsGetNoGuess() {
-        assertEquals(Optional.empty(), Suggestions.closest("ls", VERBS));
-        assertEquals(Optional.empty(), Suggestions.closest("cat", VERBS));
-        assertEquals(Optional.empty(), Suggestions.closest("q", VERBS));
-        assertEquals(Optional.empty(), Suggestions.closest("plot", VERBS));
-        assertEquals(Optional.empty(), Suggestions.closest("tokenize", VERBS));
-    }
 
     @Test
     void optionsAndSubcommandsGetSuggestionsToo() {

@@ -1,30 +1,27 @@
 package lstmsh.shell;
 
-import lstmsh.session.CommandLines;
-
-import lstmsh.session.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lstmsh.corpus.gen.EnglishLikeGenerator;
+import lstmsh.CommandTest;
+import lstmsh.TestCorpora;
+import lstmsh.finding.FindingCode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
+@CommandTest
 class DispatcherTest {
 
     @TempDir Path dir;
 
     private Path corpusFile() throws Exception {
-        Path file = dir.resolve("tiny.txt");
-        Files.writeString(file, EnglishLikeGenerator.generate(12_000, 3));
-        return file;
+        return TestCorpora.proseFile(dir.resolve("tiny.txt"), 12_000, 3);
     }
 
     @Test
@@ -132,11 +129,17 @@ class DispatcherTest {
     }
 
     @Test
-    void commentsAreStrippedOutsideQuotes() {
-        assertEquals("train --steps 3  ", CommandLines.stripComment("train --steps 3  # short run"));
-        assertEquals("sample --prime \"#1 \"", CommandLines.stripComment("sample --prime \"#1 \""));
-        assertEquals("", CommandLines.stripComment("# all comment"));
-        assertEquals("echo a#b", CommandLines.stripComment("echo a#b"));
+    void expectTakesExactlyTheFindingCodes() {
+        try (ShellFixture shell = new ShellFixture()) {
+            for (FindingCode code : FindingCode.values()) {
+                assertTrue(shell.run("expect no-warning " + code).ok(), code.name());
+                assertTrue(shell.fail("expect warning " + code).startsWith("expected warning " + code + ", but"));
+            }
+            assertEquals("no warning code 'LOPP'; did you mean LOOP? (see 'help expect' for the codes)",
+                    shell.fail("expect no-warning LOPP"));
+            assertTrue(shell.fail("expect warning loop").contains("did you mean LOOP?"));
+            assertTrue(shell.fail("expect no-warning SOMETHING").startsWith("no warning code 'SOMETHING' (see"));
+        }
     }
 
     @Test

@@ -1,11 +1,12 @@
 package lstmsh.shell;
 
-import lstmsh.session.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lstmsh.corpus.gen.EnglishLikeGenerator;
+import lstmsh.TerminalTest;
+import lstmsh.TestCorpora;
+import lstmsh.session.Workspace;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
@@ -18,14 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+@TerminalTest
 class DumbTerminalShellTest {
 
     @TempDir Path dir;
 
     @Test
     void typedLinesRunUntilExitAndErrorsDoNotEndTheShell() throws Exception {
-        Path corpus = dir.resolve("tiny.txt");
-        Files.writeString(corpus, EnglishLikeGenerator.generate(8_000, 4));
+        Path corpus = TestCorpora.proseFile(dir.resolve("tiny.txt"), 8_000, 4);
         String typed = String.join("\n",
                 "corpus load " + corpus,
                 "model new --embed 8 --hidden 16 --layers 1",

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import lstmsh.CommandTest;
+
 import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+@CommandTest
 class HelpOverviewTest {
 
     @Test

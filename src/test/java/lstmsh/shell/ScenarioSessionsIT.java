@@ -2,6 +2,8 @@ package lstmsh.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import lstmsh.CommandTest;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -9,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The shipped session files are experiments that check themselves with 'expect': each must run
  * to the end. They train real models, so they run after packaging, in 'verify'.
  */
+@CommandTest
 class ScenarioSessionsIT {
 
     @ParameterizedTest

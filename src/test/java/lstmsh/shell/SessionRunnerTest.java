@@ -4,21 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lstmsh.corpus.gen.EnglishLikeGenerator;
+import lstmsh.CommandTest;
+import lstmsh.TestCorpora;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+@CommandTest
 class SessionRunnerTest {
 
     @TempDir Path dir;
 
     @Test
     void aFailingLineReportsFileAndLineAndStopsTheRun() throws Exception {
-        Files.writeString(dir.resolve("tiny.txt"), EnglishLikeGenerator.generate(8_000, 2));
+        TestCorpora.proseFile(dir.resolve("tiny.txt"), 8_000, 2);
         Path session = dir.resolve("s.lstm");
         Files.writeString(session, String.join("\n",
                 "# a comment",
@@ -66,5 +69,37 @@ class SessionRunnerTest {
         assertEquals(1, ProgramRunner.exitStatus("run", dir.resolve("missing.lstm").toString()));
         assertEquals(0, ProgramRunner.exitStatus("-c", "echo a; echo b"));
         assertEquals(1, ProgramRunner.exitStatus("-c", "echo a; expect x < 1"));
+    }
+
+    @Test
+    void oneLoopServesFilesAndCommands() {
+        try (ShellFixture shell = new ShellFixture()) {
+            SessionRunner runner = shell.dispatcher.runner();
+            SessionRunner.Run run = runner.runLines(
+                    List.of("# note", "echo a", "", "nonsense", "echo ${NOPE}", "echo b"), true, true, n -> "at " + n + ": ");
+            assertEquals(new SessionRunner.Run(4, List.of(4, 5), true), run);
+            String transcript = shell.output();
+            assertTrue(transcript.startsWith("lstmsh> echo a\na\nlstmsh> nonsense\nat 4: unknown command 'nonsense'"),
+                    transcript);
+            assertTrue(transcript.contains("\nlstmsh> echo ${NOPE}\nat 5: no variable 'NOPE'"), transcript);
+            assertTrue(transcript.endsWith("\nlstmsh> echo b\nb\n") && !transcript.contains("note"), transcript);
+            assertEquals(new SessionRunner.Run(2, List.of(2), false),
+                    runner.runLines(List.of("echo a", "nonsense", "echo b"), false, true, n -> ""));
+            shell.output();
+
+            // -c: no transcript, "error: ...", the first failure stops the rest.
+            assertFalse(runner.runCommands("echo one; expect x < 1; echo two", false));
+            String stopped = shell.output();
+            assertTrue(stopped.startsWith("one\nerror: no figure 'x' yet") && !stopped.contains("two"), stopped);
+            assertFalse(runner.runCommands("echo ${NOPE}; echo two", true));
+            String out = shell.output();
+            assertTrue(out.startsWith("error: no variable 'NOPE'") && out.endsWith("\ntwo\n"), out);
+            // A comment ends at the next ';'.
+            assertTrue(runner.runCommands("echo 'a; b' # comment; echo c", false));
+            assertEquals("a; b\nc\n", shell.output());
+            // exit ends the loop with what ran so far.
+            assertTrue(runner.runCommands("echo one; exit; echo two", false));
+            assertEquals("one\n", shell.output());
+        }
     }
 }

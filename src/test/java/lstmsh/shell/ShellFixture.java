@@ -1,27 +1,65 @@
 package lstmsh.shell;
 
-import lstmsh.session.Workspace;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import lstmsh.render.Console;
+import lstmsh.session.Workspace;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.function.Function;
 
-/** A workspace whose output is captured, with its dispatcher. */
-final class ShellFixture implements AutoCloseable {
+/**
+ * The command layer without a terminal: a workspace whose console writes to a buffer, and the
+ * dispatcher over it. Shared by every test that types command lines.
+ */
+public final class ShellFixture implements AutoCloseable {
 
-    final StringWriter buffer = new StringWriter();
-    final Workspace workspace = new Workspace(Console.plain(new PrintWriter(buffer, true)));
-    final Dispatcher dispatcher = new Dispatcher(workspace);
+    public final StringWriter buffer = new StringWriter();
+    public final Workspace workspace;
+    public final Dispatcher dispatcher;
 
-    Dispatcher.Outcome run(String line) {
+    /** Plain output, as a session file piped to a log gets. */
+    public ShellFixture() {
+        this(Console::plain);
+    }
+
+    /** Output through a console of the test's making (e.g. one with colours) over the buffer. */
+    public ShellFixture(Function<PrintWriter, Console> console) {
+        workspace = new Workspace(console.apply(new PrintWriter(buffer, true)));
+        dispatcher = new Dispatcher(workspace);
+    }
+
+    public Dispatcher.Outcome run(String line) {
         return dispatcher.execute(line);
     }
 
-    /** Output since the last call. */
-    String output() {
+    /** Output since the last call (or since {@link #ok} or {@link #fail}). */
+    public String output() {
         String s = buffer.toString();
         buffer.getBuffer().setLength(0);
         return s;
+    }
+
+    /** Runs lines that must succeed; returns what they printed (earlier output is dropped). */
+    public String ok(String... lines) {
+        output();
+        for (String line : lines) {
+            Dispatcher.Outcome outcome = run(line);
+            assertTrue(outcome.ok(), line + " failed: " + outcome.error() + "\n" + buffer);
+        }
+        return output();
+    }
+
+    /** Runs a line that must fail; returns its error, which is one line. */
+    public String fail(String line) {
+        output();
+        Dispatcher.Outcome outcome = run(line);
+        assertFalse(outcome.ok(), line + " should fail:\n" + buffer);
+        assertFalse(outcome.error().contains("\n"), "one line: " + outcome.error());
+        output();
+        return outcome.error();
     }
 
     @Override

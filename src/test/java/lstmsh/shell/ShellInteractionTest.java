@@ -1,11 +1,12 @@
 package lstmsh.shell;
 
-import lstmsh.session.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lstmsh.corpus.gen.EnglishLikeGenerator;
+import lstmsh.TerminalTest;
+import lstmsh.TestCorpora;
+import lstmsh.session.Workspace;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The whole interactive shell over a dumb terminal, fed typed lines. */
+@TerminalTest
 class ShellInteractionTest {
 
     @TempDir Path dir;
@@ -38,9 +40,7 @@ class ShellInteractionTest {
     }
 
     private String corpus() throws Exception {
-        Path file = dir.resolve("tiny.txt");
-        Files.writeString(file, EnglishLikeGenerator.generate(8_000, 5));
-        return file.toString();
+        return TestCorpora.proseFile(dir.resolve("tiny.txt"), 8_000, 5).toString();
     }
 
     @Test

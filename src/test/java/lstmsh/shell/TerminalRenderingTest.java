@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import lstmsh.TerminalTest;
 import lstmsh.render.Console;
 import lstmsh.render.LiveLine;
 import lstmsh.render.PeriodicLiveLine;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Colours, NO_COLOR, and the live line pinned to the bottom row, on terminals of each kind. */
+@TerminalTest
 class TerminalRenderingTest {
 
     private static final String YELLOW = "\u001b[33m";

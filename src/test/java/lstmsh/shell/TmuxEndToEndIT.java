@@ -1,10 +1,11 @@
 package lstmsh.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import lstmsh.TerminalTest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
  * starts training, presses Ctrl-C and Ctrl-D, and reads the screen. Runs after {@code package}
  * (maven-failsafe) against target/lstmsh.jar; skipped where tmux or the jar is missing.
  */
+@TerminalTest
 class TmuxEndToEndIT {
 
     private static final int ROWS = 30;
