@@ -16,11 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +36,6 @@ import java.util.Set;
 public final class ScoreCommand extends WorkspaceCommand {
 
     static final int HIGHLIGHTED = 10;
-    static final int MAX_FILE_BYTES = 10 << 20;
     /** Tokens shown either side of a surprising one when the table is cut. */
     static final int CONTEXT = 20;
 
@@ -51,15 +46,15 @@ public final class ScoreCommand extends WorkspaceCommand {
     @Option(names = "--file", paramLabel = "PATH", description = "Score a UTF-8 file instead of TEXT.")
     Path file;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "100",
+    @Option(names = "--rows", paramLabel = "N",
             description = "Show every position when the text has at most N tokens, else only the most surprising"
                     + " (default: ${DEFAULT-VALUE}).")
-    int rows;
+    int rows = 100;
 
-    @Option(names = "--on-unknown", paramLabel = "skip|stop", defaultValue = SamplingSettings.DEFAULT_ON_UNKNOWN,
+    @Option(names = "--on-unknown", paramLabel = "skip|stop", completionCandidates = SampleReportView.UnknownPolicyNames.class,
             description = "Tokens not in the vocabulary: skip them with a warning naming them, or stop with an error"
                     + " (default: ${DEFAULT-VALUE}).")
-    String onUnknown;
+    String onUnknown = SamplingSettings.DEFAULT_ON_UNKNOWN.label();
 
     public ScoreCommand(Workspace workspace) {
         super(workspace);
@@ -68,19 +63,11 @@ public final class ScoreCommand extends WorkspaceCommand {
     @Override
     protected void run() {
         LstmLanguageModel model = workspace.requireModel();
-        if ((text == null) == (file == null)) {
-            throw new LstmshException("give either TEXT or --file PATH (e.g. score \"Once upon a time\")");
-        }
+        String input = Scorer.input(text == null ? null : StringEscapeUtils.unescapeJava(text), file);
         if (rows < 0) {
             throw new LstmshException("--rows must not be negative, got " + rows);
         }
-        SamplingSettings.UnknownPolicy policy;
-        try {
-            policy = SamplingSettings.UnknownPolicy.parse(onUnknown);
-        } catch (IllegalArgumentException e) {
-            throw new LstmshException(e.getMessage());
-        }
-        String input = file != null ? read(file) : StringEscapeUtils.unescapeJava(text);
+        SamplingSettings.UnknownPolicy policy = SamplingSettings.UnknownPolicy.parse(onUnknown);
         workspace.cancel().reset();
         Scorer.ScoreReport report = Scorer.score(model, input, policy, workspace.cancel());
         Vocabulary vocabulary = model.vocabulary();
@@ -94,7 +81,7 @@ public final class ScoreCommand extends WorkspaceCommand {
         }
         boolean colour = workspace.console().color();
         boolean all = report.size() <= rows;
-        List<String> pieces = pieces(model, report.tokens());
+        List<String> pieces = report.pieces();
         out().printf("%s%6s  %-8s %7s %6s  top %d alternatives%n", "  ", "pos", "token", "bits", "rank",
                 Scorer.ALTERNATIVES);
         for (int i = 0; i < report.size(); i++) {
@@ -119,10 +106,7 @@ public final class ScoreCommand extends WorkspaceCommand {
                 report.size(), report.cancelled() ? " (stopped by Ctrl-C)" : "", report.meanNats(),
                 report.bitsPerToken(), report.totalNats(), report.perplexity());
         Figures f = workspace.figures();
-        f.put("score.tokens", report.size());
-        f.put("score.loss", report.meanNats());
-        f.put("score.bits", report.bitsPerToken());
-        f.put("score.perplexity", report.perplexity());
+        report.figures().forEach(f::put);
     }
 
     private void printRow(Scorer.TokenScore s, boolean mark, Vocabulary vocabulary) {
@@ -135,17 +119,6 @@ public final class ScoreCommand extends WorkspaceCommand {
         }
         out().printf(Locale.ROOT, "%s%6d  %-8s %7.2f %6d%s%n", mark ? "* " : "  ", s.position(),
                 show(vocabulary.token(s.token())), s.surprisalBits(), s.rank(), alternatives);
-    }
-
-    /** Each token's text as it joins the one before (at word level, with its space). */
-    private static List<String> pieces(LstmLanguageModel model, int[] tokens) {
-        List<String> pieces = new ArrayList<>(tokens.length);
-        String previous = null;
-        for (String t : Scorer.tokenTexts(model, tokens)) {
-            pieces.add(previous == null ? t : model.tokenizer().joinNext(previous, t));
-            previous = t;
-        }
-        return pieces;
     }
 
     /**
@@ -172,21 +145,5 @@ public final class ScoreCommand extends WorkspaceCommand {
 
     private static String show(String token) {
         return "'" + Vocabulary.display(token).replace("' '", " ") + "'";
-    }
-
-    private static String read(Path path) {
-        try {
-            if (!Files.isRegularFile(path)) {
-                throw new LstmshException("no such file: " + path);
-            }
-            if (Files.size(path) > MAX_FILE_BYTES) {
-                throw new LstmshException(path + " is over " + (MAX_FILE_BYTES >> 20) + " MB; score a part of it");
-            }
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new LstmshException(path + " is not valid UTF-8; convert it first");
-        } catch (IOException e) {
-            throw new LstmshException("cannot read " + path + ": " + e.getMessage());
-        }
     }
 }

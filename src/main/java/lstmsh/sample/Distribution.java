@@ -1,5 +1,7 @@
 package lstmsh.sample;
 
+import lstmsh.util.Selection;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -77,7 +79,7 @@ public final class Distribution {
                 }
             }
         } else {
-            double threshold = kthLargest(topK);
+            double threshold = Selection.kthLargest(probabilities, topK);
             int kept = 0;
             // Ties at the threshold: keep the lowest ids first, so exactly topK stay.
             for (int i = 0; i < n && kept < topK; i++) {
@@ -186,7 +188,7 @@ public final class Distribution {
             return new int[0];
         }
         // Only tokens at or above the limit-th largest probability need sorting.
-        double floor = limit >= n ? Double.NEGATIVE_INFINITY : kthLargest(limit);
+        double floor = limit >= n ? Double.NEGATIVE_INFINITY : Selection.kthLargest(probabilities, limit);
         int count = 0;
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
@@ -203,42 +205,5 @@ public final class Distribution {
             out[i] = (int) (sorted[i] & 0xFFFFFFFFL);
         }
         return out;
-    }
-
-    /** The k-th largest probability (1-based), by selection on a copy. */
-    private double kthLargest(int k) {
-        double[] a = probabilities.clone();
-        int target = a.length - k; // k-th largest is the (n−k)-th smallest
-        int lo = 0;
-        int hi = a.length - 1;
-        SplittableRandom pivots = new SplittableRandom(a.length);
-        while (lo < hi) {
-            double pivot = a[lo + pivots.nextInt(hi - lo + 1)];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (target <= j) {
-                hi = j;
-            } else if (target >= i) {
-                lo = i;
-            } else {
-                return a[target];
-            }
-        }
-        return a[lo];
     }
 }

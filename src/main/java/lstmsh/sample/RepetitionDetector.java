@@ -1,10 +1,11 @@
 package lstmsh.sample;
 
+import lstmsh.corpus.CorpusStats;
+import lstmsh.corpus.Tokenizer;
+import lstmsh.corpus.Vocabulary;
 import lstmsh.finding.Finding;
 import lstmsh.finding.FindingCode;
-
-import lstmsh.corpus.CorpusStats;
-import lstmsh.corpus.Vocabulary;
+import lstmsh.util.Texts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,11 @@ public final class RepetitionDetector {
 
     private RepetitionDetector() {}
 
-    public static List<Finding> check(int[] tokens, Vocabulary vocabulary, CorpusStats corpus) {
+    /** @param tokenizer joins a loop's unit into the text it reads as (words with their spaces) */
+    public static List<Finding> check(int[] tokens, Vocabulary vocabulary, Tokenizer tokenizer, CorpusStats corpus) {
         List<Finding> out = new ArrayList<>();
         repeatRun(tokens, vocabulary, corpus, out);
-        loop(tokens, vocabulary, out);
+        loop(tokens, vocabulary, tokenizer, out);
         return out;
     }
 
@@ -57,7 +59,7 @@ public final class RepetitionDetector {
                             : "corpus' longest run is " + corpus.longestRun(bestToken);
             out.add(Finding.warning(
                     FindingCode.REPEAT_RUN,
-                    "token " + quote(vocabulary.token(bestToken)) + " repeated " + bestRun
+                    "token " + Texts.quote(vocabulary.token(bestToken)) + " repeated " + bestRun
                             + " times in a row (" + seen + ")",
                     "the model is stuck on one token: train longer, or sample with a higher"
                             + " --temperature"));
@@ -69,7 +71,7 @@ public final class RepetitionDetector {
         return Math.max(MIN_RUN - 1, RUN_FACTOR * corpusRun);
     }
 
-    private static void loop(int[] tokens, Vocabulary vocabulary, List<Finding> out) {
+    private static void loop(int[] tokens, Vocabulary vocabulary, Tokenizer tokenizer, List<Finding> out) {
         int bestPeriod = 0;
         int bestLength = 0;
         int bestEnd = 0;
@@ -87,14 +89,12 @@ public final class RepetitionDetector {
             }
         }
         if (bestPeriod > 0) {
-            StringBuilder unit = new StringBuilder();
             // The unit as it first appears, where the loop starts.
-            for (int i = bestEnd - bestLength; i < bestEnd - bestLength + bestPeriod; i++) {
-                unit.append(vocabulary.token(tokens[i]));
-            }
+            int start = bestEnd - bestLength;
+            String unit = tokenizer.text(vocabulary, tokens, start, start + bestPeriod);
             out.add(Finding.warning(
                     FindingCode.LOOP,
-                    "a " + bestPeriod + "-token sequence " + quote(abbreviate(unit.toString(), 60)) + " repeats "
+                    "a " + bestPeriod + "-token sequence " + Texts.quote(Texts.abbreviate(unit, 60)) + " repeats "
                             + String.format("%.1f", (double) bestLength / bestPeriod)
                             + " times back to back (" + bestLength + " tokens)",
                     "the model loops: train longer or on more varied text, or raise --temperature"));
@@ -111,11 +111,4 @@ public final class RepetitionDetector {
         return true;
     }
 
-    private static String abbreviate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\n", "\\n").replace("\t", "\\t") + "\"";
-    }
 }

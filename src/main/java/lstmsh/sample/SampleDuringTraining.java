@@ -5,6 +5,7 @@ import lstmsh.corpus.Corpus;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.train.StepProgress;
 import lstmsh.train.TrainingListener;
+import lstmsh.util.Texts;
 
 import java.util.function.Consumer;
 
@@ -58,7 +59,7 @@ public final class SampleDuringTraining implements TrainingListener {
         inner.onStep(progress);
         if (progress.globalStep() % every == 0) {
             SampleReport report = SampleGenerator.generate(model, settings, judge, TokenSink.NONE, null);
-            lines.accept("  sample at step " + progress.globalStep() + ": " + SampleJudge.quote(report.text()));
+            lines.accept("  sample at step " + progress.globalStep() + ": " + Texts.quote(report.text()));
             lines.accept("    " + report.summary());
         }
     }

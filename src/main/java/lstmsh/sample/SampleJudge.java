@@ -1,13 +1,13 @@
 package lstmsh.sample;
 
-import lstmsh.finding.Finding;
-import lstmsh.finding.FindingCode;
-
 import lstmsh.corpus.Corpus;
 import lstmsh.corpus.CorpusStats;
 import lstmsh.corpus.Tokenizer;
 import lstmsh.corpus.Vocabulary;
+import lstmsh.finding.Finding;
+import lstmsh.finding.FindingCode;
 import lstmsh.model.LstmLanguageModel;
+import lstmsh.util.Texts;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -98,7 +98,7 @@ public final class SampleJudge {
             copied = index.copiedShare(tokens);
             CorpusIndex.Span span = index.longestCopied(tokens);
             longest = span.length();
-            longestText = text(tokens, span.sampleStart(), span.length());
+            longestText = tokenizer.text(vocabulary, tokens, span.sampleStart(), span.sampleStart() + span.length());
         }
         return new SampleMetrics(m, mean(entropyBits, m), min(entropyBits, m), mean(modelEntropyBits, m),
                 Math.pow(2, mean(surprisalBits, m)), distinct(tokens, 1), distinct(tokens, 2), distinct(tokens, 3),
@@ -106,7 +106,7 @@ public final class SampleJudge {
     }
 
     public List<Finding> warnings(int[] tokens, SampleMetrics metrics) {
-        List<Finding> out = new ArrayList<>(RepetitionDetector.check(tokens, vocabulary, stats));
+        List<Finding> out = new ArrayList<>(RepetitionDetector.check(tokens, vocabulary, tokenizer, stats));
         if (stats != null) {
             dominantToken(tokens, out);
             lowEntropy(metrics, out);
@@ -148,7 +148,7 @@ public final class SampleJudge {
                     String.format(Locale.ROOT,
                             "token %s is %.1f%% of the sample (%d of %d) against %.2f%% of the corpus, %.1f× its share"
                                     + " (limit: %d× and above the corpus' largest share, %.1f%%)",
-                            quote(vocabulary.token(worst)), 100 * share, counts[worst], tokens.length,
+                            Texts.quote(vocabulary.token(worst)), 100 * share, counts[worst], tokens.length,
                             100 * stats.share(worst), worstRatio, DOMINANT_FACTOR, 100 * topCorpusShare),
                     "the model falls back on one frequent token: train longer, or on a corpus whose tokens are"
                             + " less lopsided; a higher --temperature only hides it"));
@@ -182,19 +182,11 @@ public final class SampleJudge {
                     String.format(Locale.ROOT,
                             "%d %s copied verbatim from the training text (%s), over %d× the %d that the"
                                     + " corpus' own %d-token windows share with the rest of it",
-                            longest, unit, quote(abbreviate(metrics.longestCopiedText(), 60)), MEMORIZED_FACTOR,
+                            longest, unit, Texts.quote(Texts.abbreviate(metrics.longestCopiedText(), 60)), MEMORIZED_FACTOR,
                             baseline, sampleLength),
                     "the model recites its training text: stop earlier (watch the validation loss), add"
                             + " dropout, use a smaller model or more text"));
         }
-    }
-
-    private String text(int[] tokens, int from, int length) {
-        List<String> parts = new ArrayList<>(length);
-        for (int i = from; i < from + length; i++) {
-            parts.add(vocabulary.token(tokens[i]));
-        }
-        return tokenizer.join(parts);
     }
 
     /** Distinct n-grams over n-grams; NaN when the sample is shorter than n. */
@@ -233,11 +225,4 @@ public final class SampleJudge {
         return min;
     }
 
-    static String quote(String s) {
-        return "\"" + s.replace("\n", "\\n").replace("\t", "\\t") + "\"";
-    }
-
-    private static String abbreviate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
-    }
 }

@@ -1,6 +1,7 @@
 package lstmsh.sample;
 
 import lstmsh.finding.Finding;
+import lstmsh.util.Texts;
 
 import java.util.List;
 import java.util.Locale;
@@ -34,14 +35,27 @@ public record SampleReport(
         String draw,
         String stoppedAt) {
 
+    /**
+     * The measures in one line, as both the command and the samples during training show them:
+     * "300 tokens, temperature 0.7: entropy 2.143 bits/token (min 0.210; 2.655 at temperature 1),
+     * perplexity 5.12, distinct-1/2/3 0.12/0.45/0.71".
+     */
+    public String measures() {
+        SampleMetrics m = metrics;
+        // At another temperature, the model's own entropy too: what LOW_ENTROPY judges.
+        String atOne = Math.abs(m.meanEntropyBits() - m.modelEntropyBits()) < 1e-9
+                ? "" : String.format(Locale.ROOT, "; %.3f at temperature 1", m.modelEntropyBits());
+        return String.format(Locale.ROOT, "%d tokens, %s%s: entropy %.3f bits/token (min %.3f%s), perplexity %.2f,"
+                        + " distinct-1/2/3 %s/%s/%s",
+                m.tokens(), draw, stoppedAt.isEmpty() ? "" : ", stopped at " + Texts.quote(stoppedAt),
+                m.meanEntropyBits(), m.minEntropyBits(), atOne, m.perplexity(), ratio(m.distinct1()),
+                ratio(m.distinct2()), ratio(m.distinct3()));
+    }
+
     /** The report in one line, e.g. for a sample printed during training. */
     public String summary() {
         SampleMetrics m = metrics;
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%d tokens, %s: entropy %.3f bits/token (min %.3f)", m.tokens(), draw,
-                m.meanEntropyBits(), m.minEntropyBits()));
-        sb.append(String.format(Locale.ROOT, ", perplexity %.2f, distinct-1/2/3 %s/%s/%s", m.perplexity(),
-                ratio(m.distinct1()), ratio(m.distinct2()), ratio(m.distinct3())));
+        StringBuilder sb = new StringBuilder(measures());
         if (m.hasCopyMeasures()) {
             sb.append(String.format(Locale.ROOT, ", copied %s-grams %.1f%% (longest %d)", m.ngram(),
                     100 * m.copiedShare(), m.longestCopied()));
@@ -51,7 +65,8 @@ public record SampleReport(
         return sb.toString();
     }
 
-    static String ratio(double v) {
+    /** A share with two decimals, or "-" when the sample was too short to have one. */
+    public static String ratio(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
     }
 }

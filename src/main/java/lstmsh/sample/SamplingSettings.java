@@ -1,5 +1,7 @@
 package lstmsh.sample;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,7 +34,7 @@ public record SamplingSettings(
     public static final int DEFAULT_TOP_K = 0;
     public static final double DEFAULT_TOP_P = 1.0;
     public static final long DEFAULT_SEED = 1;
-    public static final String DEFAULT_ON_UNKNOWN = "skip";
+    public static final UnknownPolicy DEFAULT_ON_UNKNOWN = UnknownPolicy.SKIP;
     public static final int MAX_LENGTH = 10_000_000;
 
     /** Prime tokens the vocabulary lacks: skipped with a warning naming them, or refused. */
@@ -44,8 +46,19 @@ public record SamplingSettings(
             try {
                 return valueOf(text.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--on-unknown takes skip or stop, got '" + text + "'");
+                throw new IllegalArgumentException(
+                        "--on-unknown takes " + String.join(" or ", names()) + ", got '" + text + "'");
             }
+        }
+
+        /** The policy as users type it: {@code skip}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Every policy as users type it, for help and completion. */
+        public static List<String> names() {
+            return Arrays.stream(values()).map(UnknownPolicy::label).toList();
         }
     }
 
@@ -54,8 +67,7 @@ public record SamplingSettings(
     }
 
     public SamplingSettings(int length, double temperature, String prime, long seed) {
-        this(length, temperature, DEFAULT_TOP_K, DEFAULT_TOP_P, false, prime, seed, "",
-                UnknownPolicy.parse(DEFAULT_ON_UNKNOWN));
+        this(length, temperature, DEFAULT_TOP_K, DEFAULT_TOP_P, false, prime, seed, "", DEFAULT_ON_UNKNOWN);
     }
 
     public SamplingSettings {
@@ -74,11 +86,7 @@ public record SamplingSettings(
         }
         prime = prime == null ? "" : prime;
         stop = stop == null ? "" : stop;
-        onUnknown = onUnknown == null ? UnknownPolicy.SKIP : onUnknown;
-    }
-
-    public SamplingSettings withLength(int newLength) {
-        return new SamplingSettings(newLength, temperature, topK, topP, greedy, prime, seed, stop, onUnknown);
+        onUnknown = onUnknown == null ? DEFAULT_ON_UNKNOWN : onUnknown;
     }
 
     public SamplingSettings withTemperature(double t) {

@@ -11,10 +11,16 @@ import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.LstmState;
 import lstmsh.train.CancelSignal;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How surprised the model is by a given text, token by token: the first token is predicted
@@ -27,6 +33,8 @@ public final class Scorer {
     static final int CHUNK = 256;
     /** Alternatives listed per position. */
     public static final int ALTERNATIVES = 3;
+    /** Files larger than this are refused. */
+    public static final int MAX_FILE_BYTES = 10 << 20;
 
     private Scorer() {}
 
@@ -36,11 +44,13 @@ public final class Scorer {
 
     /**
      * @param tokens scored token ids
+     * @param pieces each scored token's text as it joins the one before (words with their spaces)
      * @param skipped tokens of the text the vocabulary lacks
      * @param startToken the token fed before the first, whose prediction the first is scored against
      */
     public record ScoreReport(
             int[] tokens,
+            List<String> pieces,
             double[] surprisalBits,
             int[] ranks,
             int[] alternatives,
@@ -81,6 +91,16 @@ public final class Scorer {
             return Math.exp(meanNats());
         }
 
+        /** The named figures for {@code expect}: score.tokens, score.loss, score.bits, score.perplexity. */
+        public Map<String, Double> figures() {
+            Map<String, Double> f = new LinkedHashMap<>();
+            f.put("score.tokens", (double) size());
+            f.put("score.loss", meanNats());
+            f.put("score.bits", bitsPerToken());
+            f.put("score.perplexity", perplexity());
+            return f;
+        }
+
         /** Positions of the {@code k} highest surprisals, most surprising first. */
         public int[] mostSurprising(int k) {
             Integer[] order = new Integer[size()];
@@ -93,6 +113,33 @@ public final class Scorer {
                 out[i] = order[i];
             }
             return out;
+        }
+    }
+
+    /**
+     * The text to score: {@code text} as given, or the content of {@code file} (UTF-8, at most
+     * {@link #MAX_FILE_BYTES}); exactly one of them.
+     */
+    public static String input(String text, Path file) {
+        if ((text == null) == (file == null)) {
+            throw new LstmshException("give either TEXT or --file PATH (e.g. score \"Once upon a time\")");
+        }
+        return file == null ? text : read(file);
+    }
+
+    private static String read(Path path) {
+        try {
+            if (!Files.isRegularFile(path)) {
+                throw new LstmshException("no such file: " + path);
+            }
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                throw new LstmshException(path + " is over " + (MAX_FILE_BYTES >> 20) + " MB; score a part of it");
+            }
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new LstmshException(path + " is not valid UTF-8; convert it first");
+        } catch (IOException e) {
+            throw new LstmshException("cannot read " + path + ": " + e.getMessage());
         }
     }
 
@@ -155,7 +202,9 @@ public final class Scorer {
         if (done == 0) {
             throw new LstmshException("scoring was cancelled before the first token");
         }
-        return new ScoreReport(Arrays.copyOf(targets, done), Arrays.copyOf(surprisal, done), Arrays.copyOf(ranks, done),
+        int[] scored = Arrays.copyOf(targets, done);
+        return new ScoreReport(scored, model.tokenizer().pieces(model.vocabulary(), scored),
+                Arrays.copyOf(surprisal, done), Arrays.copyOf(ranks, done),
                 Arrays.copyOf(alternatives, done * ALTERNATIVES), Arrays.copyOf(probabilities, done * ALTERNATIVES),
                 List.copyOf(known.skipped()), startToken, cancelled);
     }
@@ -196,14 +245,5 @@ public final class Scorer {
             alternatives[i * ALTERNATIVES + k] = best[k];
             probabilities[i * ALTERNATIVES + k] = best[k] < 0 ? 0 : Math.exp(logits[from + best[k]] - logSum);
         }
-    }
-
-    /** The scored text's tokens as display strings, for callers that render it. */
-    public static List<String> tokenTexts(LstmLanguageModel model, int[] tokens) {
-        List<String> out = new ArrayList<>(tokens.length);
-        for (int t : tokens) {
-            out.add(model.vocabulary().token(t));
-        }
-        return out;
     }
 }

@@ -112,6 +112,10 @@ class SamplingCommandsTest {
         String skipped = run("sample --length 20 --prime \"Thé\\nk\"");
         assertTrue(skipped.startsWith("Th\nk"), skipped);
         assertTrue(skipped.contains("skipped prime tokens not in the vocabulary: 'é'"), skipped);
+        // Options left out take their defaults again, not the previous line's values.
+        String again = run("sample --length 20");
+        assertFalse(again.contains("skipped prime tokens") || again.contains("stopped at"), again);
+        assertTrue(again.contains("[20 tokens, temperature 1.0: "), again);
         assertTrue(fail("sample --prime Thé --on-unknown stop").contains("'é'"));
         assertTrue(fail("sample --top-p 0").contains("--top-p"));
         assertTrue(fail("sample --temperature -1").contains("--temperature"));
@@ -123,6 +127,21 @@ class SamplingCommandsTest {
         assertFalse(plain.contains("\u001b["), plain);
         assertTrue(plain.contains("greedy"), plain);
         assertTrue(fail("train --steps 1 --sample-every -1").contains("--sample-every"));
+    }
+
+    @Test
+    void helpShowsTheDefaultsOfTheSettingsAndCompletionOffersTheirValues() {
+        String help = run("sample --help");
+        assertTrue(help.contains("(default: " + lstmsh.sample.SamplingSettings.DEFAULT_LENGTH + ")"), help);
+        assertTrue(help.contains("(default: skip)") && help.contains("(default: none)"), help);
+        assertEquals(List.of("none", "surprisal"), toList(new SampleReportView.ColourNames()));
+        assertEquals(List.of("skip", "stop"), toList(new SampleReportView.UnknownPolicyNames()));
+    }
+
+    private static List<String> toList(Iterable<String> values) {
+        List<String> out = new java.util.ArrayList<>();
+        values.forEach(out::add);
+        return out;
     }
 
     @Test

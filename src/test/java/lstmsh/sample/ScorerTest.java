@@ -10,7 +10,12 @@ import lstmsh.corpus.Corpus;
 import lstmsh.model.LstmLanguageModel;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 class ScorerTest {
@@ -24,6 +29,7 @@ class ScorerTest {
                 FusedStepper stepper = new FusedStepper(model)) {
             Scorer.ScoreReport report = Scorer.score(model, text, SamplingSettings.UnknownPolicy.SKIP, null);
             assertEquals(600, report.size());
+            assertEquals(text, String.join("", report.pieces()));
             assertTrue(report.size() > Scorer.CHUNK);
             assertEquals(model.vocabulary().id("\n"), report.startToken());
             float[] logits = stepper.feed(report.startToken());
@@ -61,6 +67,22 @@ class ScorerTest {
                     () -> Scorer.score(model, "Thé", SamplingSettings.UnknownPolicy.STOP, null));
             assertThrows(LstmshException.class, () -> Scorer.score(model, "", SamplingSettings.UnknownPolicy.SKIP, null));
         }
+    }
+
+    @Test
+    void theInputIsTheTextOrTheFileNeverBoth(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("text.txt");
+        Files.writeString(file, "Thé lamp", StandardCharsets.UTF_8);
+        assertEquals("Thé lamp", Scorer.input(null, file));
+        assertEquals("a text", Scorer.input("a text", null));
+        assertTrue(assertThrows(LstmshException.class, () -> Scorer.input(null, null)).getMessage().contains("TEXT or --file"));
+        assertThrows(LstmshException.class, () -> Scorer.input("a text", file));
+        assertTrue(assertThrows(LstmshException.class, () -> Scorer.input(null, dir.resolve("missing.txt"))).getMessage()
+                .startsWith("no such file: "));
+        Path latin1 = dir.resolve("latin1.txt");
+        Files.write(latin1, new byte[] {'T', 'h', (byte) 0xE9});
+        assertTrue(assertThrows(LstmshException.class, () -> Scorer.input(null, latin1)).getMessage()
+                .endsWith("is not valid UTF-8; convert it first"));
     }
 
     private static String corpusText(Corpus corpus, int length) {
