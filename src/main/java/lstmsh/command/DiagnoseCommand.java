@@ -2,28 +2,39 @@ package lstmsh.command;
 
 import lstmsh.LstmshException;
 import lstmsh.corpus.Corpus;
-import lstmsh.inspect.CorpusTailCheck;
+import lstmsh.finding.FindingCode;
 import lstmsh.inspect.Diagnosis;
-import lstmsh.finding.Finding;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.session.Workspace;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 @Command(
         name = "diagnose",
         description = "Run every check that applies to what is loaded (corpus, model, training history, last sample)"
                 + " and list the findings by severity, each with its code, the evidence as numbers and the command"
-                + " that tests the fix. Codes: CORPUS_IMBALANCE, CORPUS_UNK, CONSTANT_TAIL, SMALL_HIDDEN, INIT_SCALE,"
-                + " LR_TOO_HIGH, NOT_CONVERGED, OVERFITTING, HIDDEN_COLLAPSE, SATURATED_GATES and the sampling"
-                + " warnings (REPEAT_RUN, LOOP, DOMINANT_TOKEN, LOW_ENTROPY, MEMORIZED).",
+                + " that tests the fix.",
         footer = {"", "Example:", "  diagnose", "  expect diagnose.findings <= 0"})
 public final class DiagnoseCommand extends WorkspaceCommand {
 
     public DiagnoseCommand(Workspace workspace) {
         super(workspace);
+    }
+
+    /** Appends every finding code with its meaning to the usage description; called once when the tree is built. */
+    public static void describeCodes(CommandLine diagnose) {
+        UsageMessageSpec usage = diagnose.getCommandSpec().usageMessage();
+        List<String> lines = new ArrayList<>(List.of(usage.description()));
+        lines.add("Codes:");
+        for (FindingCode code : FindingCode.values()) {
+            lines.add(String.format("  %-20s %s", code.name(), code.meaning()));
+        }
+        usage.description(lines.toArray(new String[0]));
     }
 
     @Override
@@ -33,25 +44,17 @@ public final class DiagnoseCommand extends WorkspaceCommand {
         if (corpus == null && model == null) {
             throw new LstmshException("nothing to diagnose; load a corpus ('corpus load PATH') or a model ('load DIR') first");
         }
-        List<Finding> findings = Diagnosis.run(new Diagnosis.Input(
-                corpus,
-                model,
-                model == null ? List.of() : workspace.training().history(),
-                corpus == null ? List.of() : CorpusTailCheck.check(corpus),
-                workspace.sampleFindings()));
-        int serious = Diagnosis.serious(findings);
+        Diagnosis.Report report = Diagnosis.run(new Diagnosis.Input(corpus, model,
+                model == null ? List.of() : workspace.training().history(), workspace.sampleFindings()));
         out().printf("diagnose: %s%s%s%n", corpus == null ? "no corpus" : "corpus " + corpus.source(),
                 model == null ? ", no model" : ", model trained " + workspace.training().globalStep() + " steps",
                 workspace.sampleFindings().isEmpty() ? "" : ", last sample");
-        if (findings.isEmpty()) {
+        if (report.findings().isEmpty()) {
             out().println("no findings: nothing in the corpus, the weights, the training history or the states looks wrong");
         }
-        for (Finding f : findings) {
-            out().printf("%s %s: %s%n  try: %s%n", f.severity() == Finding.Severity.INFO ? "info" : "warning", f.name(),
-                    f.evidence(), f.fix());
-        }
-        out().printf("%d finding(s) above info%n", serious);
-        workspace.figures().put("diagnose.findings", serious);
-        workspace.figures().setWarnings(findings.stream().map(Finding::name).distinct().toList());
+        FindingsView.print(out(), report.findings());
+        out().printf("%d finding(s) above info%n", report.serious());
+        workspace.figures().put("diagnose.findings", report.serious());
+        workspace.figures().setWarnings(FindingsView.codes(report.findings()));
     }
 }

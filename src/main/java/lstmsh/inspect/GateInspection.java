@@ -1,5 +1,8 @@
 package lstmsh.inspect;
 
+import lstmsh.finding.Finding;
+import lstmsh.finding.FindingCode;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +30,17 @@ public final class GateInspection {
 
         public boolean saturated() {
             return saturatedShare > SATURATED_SHARE_LIMIT;
+        }
+
+        /** SATURATED_GATES when more than the limit of all activations sit saturated; nothing otherwise. */
+        public List<Finding> findings() {
+            if (!saturated()) {
+                return List.of();
+            }
+            return List.of(Finding.warning(FindingCode.SATURATED_GATES,
+                    String.format("%.0f%% of gate and tanh activations are saturated (limit %.0f%%)",
+                            100 * saturatedShare, 100 * SATURATED_SHARE_LIMIT),
+                    "train with a lower --lr and --clip 1, or model new with a smaller --init scale"));
         }
 
         public boolean matchesFused() {

@@ -1,10 +1,7 @@
 package lstmsh.inspect;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-
-import lstmsh.engine.EngineSupport;
+import lstmsh.finding.Finding;
+import lstmsh.finding.FindingCode;
 import lstmsh.model.LstmLanguageModel;
 
 import java.util.ArrayList;
@@ -39,6 +36,21 @@ public final class HiddenInspection {
             return layers.get(layers.size() - 1);
         }
 
+        /** HIDDEN_COLLAPSE when the top layer's final states are nearly identical; nothing otherwise. */
+        public List<Finding> findings() {
+            if (!collapsed) {
+                return List.of();
+            }
+            return List.of(Finding.warning(FindingCode.HIDDEN_COLLAPSE,
+                    String.format("the final hidden states of %d inputs are nearly identical (no two differ by more"
+                            + " than %.3f%% of their size, limit %.0f%%; mean cosine %.3f): h_n depends on at most the"
+                            + " last %d tokens", inputs, 100 * top().maxRelativeDistance(), 100 * COLLAPSE_DISTANCE,
+                            top().meanSimilarity(), memoryHorizon()),
+                    "if the inputs end alike, read the state before the common tail or trim it (the dependence row"
+                            + " of inspect hidden shows how far back h_n reaches); otherwise model new --hidden 256"
+                            + " --init xavier and train longer"));
+        }
+
         /** The farthest distance back at which a change still moves h_n. */
         public int memoryHorizon() {
             int horizon = 0;
@@ -57,7 +69,7 @@ public final class HiddenInspection {
         }
         List<float[][]> finals = new ArrayList<>();
         for (int[] tokens : inputs) {
-            finals.add(finalStates(model, tokens));
+            finals.add(LstmProbe.finalStates(model, tokens));
         }
         int layers = finals.get(0).length;
         List<LayerSimilarity> similarities = new ArrayList<>();
@@ -118,7 +130,7 @@ public final class HiddenInspection {
                 int[] changed = inputs.get(i).clone();
                 int position = changed.length - k;
                 changed[position] = (changed[position] + Math.max(1, vocabulary / 2)) % vocabulary;
-                float[][] moved = finalStates(model, changed);
+                float[][] moved = LstmProbe.finalStates(model, changed);
                 float[] base = finals.get(i)[finals.get(i).length - 1];
                 float[] after = moved[moved.length - 1];
                 double norm = Vectors.norm(base);
@@ -127,23 +139,5 @@ public final class HiddenInspection {
             out.add(new Dependence(k, sum / inputs.size()));
         }
         return out;
-    }
-
-    /** h_n of every layer for one input, with the fused op. */
-    static float[][] finalStates(LstmLanguageModel model, int[] tokens) {
-        EngineSupport.ops().setGradMode(false);
-        try (NDManager scope = model.manager().newSubManager()) {
-            long[] ids = new long[tokens.length];
-            for (int i = 0; i < tokens.length; i++) {
-                ids[i] = tokens[i];
-            }
-            NDArray x = scope.create(ids, new Shape(1, tokens.length));
-            LstmLanguageModel.Output out = model.forward(x, null, false);
-            float[][] states = new float[out.state().layers()][];
-            for (int l = 0; l < states.length; l++) {
-                states[l] = out.state().h().get(l).toFloatArray();
-            }
-            return states;
-        }
     }
 }

@@ -11,6 +11,7 @@ import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.ModelSettings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,6 +35,55 @@ public final class LstmProbe {
 
         public int steps() {
             return h.length;
+        }
+
+        /** One gate's activations in [0, 1] for shading: sigmoid gates as they are, tanh units mapped from [-1, 1]. */
+        public float[][] shaded(Gate gate) {
+            return switch (gate) {
+                case INPUT -> input;
+                case FORGET -> forget;
+                case OUTPUT -> output;
+                case CANDIDATE -> toUnit(candidate);
+                case CELL -> toUnit(tanh(cell));
+                case H -> toUnit(h);
+            };
+        }
+    }
+
+    /** What a layer trace can show: the three gates, the cell candidate g, the cell state c (through tanh) and h. */
+    public enum Gate {
+        INPUT("input", "i"),
+        FORGET("forget", "f"),
+        OUTPUT("output", "o"),
+        CANDIDATE("candidate", "g"),
+        CELL("cell", "c"),
+        H("h", "h");
+
+        private final String word;
+        private final String letter;
+
+        Gate(String word, String letter) {
+            this.word = word;
+            this.letter = letter;
+        }
+
+        public String word() {
+            return word;
+        }
+
+        public static List<String> words() {
+            return Arrays.stream(values()).map(Gate::word).toList();
+        }
+
+        /** By its word or its letter (i, f, o, g, c, h). */
+        public static Gate parse(String name) {
+            for (Gate g : values()) {
+                if (g.word.equals(name) || g.letter.equals(name)) {
+                    return g;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "unknown gate '" + name + "'; use input, forget, output, candidate, cell or h");
         }
     }
 
@@ -75,15 +125,9 @@ public final class LstmProbe {
         if (tokens.length == 0) {
             throw new IllegalArgumentException("no tokens to run");
         }
-        EngineSupport.ops().setGradMode(false);
         ModelSettings settings = model.settings();
         try (NDManager scope = model.manager().newSubManager()) {
-            long[] ids = new long[tokens.length];
-            for (int i = 0; i < tokens.length; i++) {
-                ids[i] = tokens[i];
-            }
-            NDArray x = scope.create(ids, new Shape(1, tokens.length));
-            LstmLanguageModel.Output fused = model.forward(x, null, false);
+            LstmLanguageModel.Output fused = forward(model, tokens, scope);
             float[][] fusedOutput = rows(fused.topOutput().toFloatArray(), tokens.length);
             float[][] fusedH = new float[settings.layers()][];
             float[][] fusedC = new float[settings.layers()][];
@@ -153,6 +197,51 @@ public final class LstmProbe {
             inputs = hs;
         }
         return traces;
+    }
+
+    /** h_n of every layer for one input, with the fused op only. */
+    public static float[][] finalStates(LstmLanguageModel model, int[] tokens) {
+        try (NDManager scope = model.manager().newSubManager()) {
+            LstmLanguageModel.Output out = forward(model, tokens, scope);
+            float[][] states = new float[out.state().layers()][];
+            for (int l = 0; l < states.length; l++) {
+                states[l] = out.state().h().get(l).toFloatArray();
+            }
+            return states;
+        }
+    }
+
+    private static LstmLanguageModel.Output forward(LstmLanguageModel model, int[] tokens, NDManager scope) {
+        EngineSupport.ops().setGradMode(false);
+        long[] ids = new long[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            ids[i] = tokens[i];
+        }
+        return model.forward(scope.create(ids, new Shape(1, tokens.length)), null, false);
+    }
+
+    /** tanh of every value. */
+    static float[][] tanh(float[][] values) {
+        float[][] out = new float[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = new float[values[i].length];
+            for (int j = 0; j < values[i].length; j++) {
+                out[i][j] = (float) Math.tanh(values[i][j]);
+            }
+        }
+        return out;
+    }
+
+    /** Maps [-1, 1] to [0, 1]. */
+    static float[][] toUnit(float[][] values) {
+        float[][] out = new float[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = new float[values[i].length];
+            for (int j = 0; j < values[i].length; j++) {
+                out[i][j] = (values[i][j] + 1) / 2;
+            }
+        }
+        return out;
     }
 
     private static float[][] rows(float[] flat, int steps) {

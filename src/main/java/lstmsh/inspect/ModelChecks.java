@@ -1,11 +1,9 @@
 package lstmsh.inspect;
 
-import lstmsh.finding.FindingCode;
-
-import lstmsh.finding.Finding;
 import ai.djl.ndarray.NDArray;
 
-import lstmsh.finding.Finding.Severity;
+import lstmsh.finding.Finding;
+import lstmsh.finding.FindingCode;
 import lstmsh.model.LstmLanguageModel;
 
 import java.util.ArrayList;

@@ -18,7 +18,14 @@ public final class StateInspection {
     /**
      * @param outputHnDiff max |output[:, -1, :] - h_n[top]|: zero up to rounding
      */
-    public record Report(int steps, int topHidden, List<Layer> layers, double outputHnDiff, boolean uniform) {}
+    public record Report(int steps, int topHidden, List<Layer> layers, double outputHnDiff, boolean uniform) {
+
+        /** The largest difference between the output's last step and a lower layer's h_n of the same size; NaN if none. */
+        public double lowerHnDiff() {
+            return layers.stream().filter(l -> l.index() < layers.size() - 1 && l.hidden() == topHidden)
+                    .mapToDouble(Layer::diffFromOutput).max().orElse(Double.NaN);
+        }
+    }
 
     public static Report of(LstmProbe.Result probe) {
         int layersCount = probe.fusedH().length;

@@ -1,9 +1,7 @@
 package lstmsh.inspect;
 
-import lstmsh.finding.FindingCode;
-
 import lstmsh.finding.Finding;
-import lstmsh.finding.Finding.Severity;
+import lstmsh.finding.FindingCode;
 import lstmsh.train.MetricPoint;
 
 import java.util.ArrayList;

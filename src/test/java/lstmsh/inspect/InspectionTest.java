@@ -33,6 +33,10 @@ class InspectionTest {
             GateInspection.Report gates = GateInspection.of(probe);
             assertTrue(gates.recomputationError() < GateInspection.TOLERANCE, "error " + gates.recomputationError());
             assertTrue(gates.matchesFused());
+            float[][] finals = LstmProbe.finalStates(model, probe.tokens());
+            for (int l = 0; l < finals.length; l++) {
+                assertEquals(0, Vectors.maxAbsDiff(finals[l], probe.fusedH()[l]), 1e-7);
+            }
         }
     }
 
