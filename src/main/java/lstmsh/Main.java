@@ -1,23 +1,13 @@
 package lstmsh;
 
-import lstmsh.command.SetCommand;
 import lstmsh.engine.EngineSupport;
-import lstmsh.render.Console;
-import lstmsh.shell.Dispatcher;
-import lstmsh.shell.InteractiveShell;
-import lstmsh.shell.TerminalConsole;
-import lstmsh.session.Workspace;
-
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import lstmsh.shell.Launcher;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,63 +55,13 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean interactive = arguments.isEmpty() && commands == null;
         EngineSupport.requestDevice(device);
         if (!arguments.isEmpty() && !(arguments.size() == 2 && arguments.get(0).equals("run"))) {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "expected 'run FILE', -c COMMANDS or nothing; got: " + String.join(" ", arguments));
         }
-        boolean onTerminal = System.console() != null;
-        try (Terminal terminal = onTerminal || interactive ? terminal(onTerminal) : null) {
-            Console console = onTerminal
-                    ? new TerminalConsole(terminal, !noColor)
-                    : Console.plain(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
-            try (Workspace workspace = new Workspace(console)) {
-                Dispatcher dispatcher = new Dispatcher(workspace);
-                try {
-                    defines.forEach((name, value) -> SetCommand.define(workspace.variables(), name, value));
-                } catch (LstmshException e) {
-                    dispatcher.printError(e.getMessage());
-                    return 2;
-                }
-                if (interactive) {
-                    return new InteractiveShell(terminal, dispatcher, HOME.resolve("history")).run();
-                }
-                Terminal.SignalHandler previous = terminal == null ? null
-                        : terminal.handle(Terminal.Signal.INT, signal -> workspace.cancel().cancel());
-                try {
-                    return commands != null ? (dispatcher.runner().runCommands(commands, keepGoing) ? 0 : 1)
-                            : runFile(dispatcher, arguments.get(1), keepGoing);
-                } finally {
-                    if (terminal != null) {
-                        terminal.handle(Terminal.Signal.INT, previous);
-                    }
-                }
-            }
-        }
-    }
-
-    /** The real terminal, or a dumb one over the standard streams when input is piped. */
-    private static Terminal terminal(boolean onTerminal) throws java.io.IOException {
-        if (onTerminal) {
-            Terminal terminal = TerminalBuilder.builder().name("lstmsh").system(true).encoding(StandardCharsets.UTF_8).build();
-            if (terminal instanceof org.jline.terminal.impl.DumbTerminal) {
-                // TERM=dumb on a real tty: JLine does not take the process' SIGINT itself, so Ctrl-C
-                // would end the program instead of stopping the command. Route it to the terminal.
-                org.jline.utils.Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT));
-            }
-            return terminal;
-        }
-        return new org.jline.terminal.impl.DumbTerminal(
-                "lstmsh", Terminal.TYPE_DUMB, System.in, System.out, StandardCharsets.UTF_8);
-    }
-
-    private static int runFile(Dispatcher dispatcher, String file, boolean keepGoing) {
-        try {
-            return dispatcher.runner().runFile(file, keepGoing) ? 0 : 1;
-        } catch (LstmshException e) {
-            dispatcher.printError(e.getMessage());
-            return 1;
-        }
+        Launcher.Request request = new Launcher.Request(commands, commands == null && !arguments.isEmpty() ? arguments.get(1) : null,
+                keepGoing, !noColor, defines, HOME);
+        return Launcher.run(request, System.console() != null, System.in, System.out);
     }
 }

@@ -16,6 +16,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The layering described in docs/architecture.md, checked on the compiled classes: a change
  * that breaks it fails the build.
  */
+@CoreTest
 class ArchitectureTest {
 
     /** The core: it computes and reports, never prints, and knows nothing of the shell. */

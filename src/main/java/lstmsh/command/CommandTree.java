@@ -51,7 +51,7 @@ public final class CommandTree {
         addHelpOption(root);
         listOptionsWithDefaults(root);
         ExpectCommand.describeFiguresAndCodes(root.getSubcommands().get("expect"));
-        // DiagnoseCommand.describeCodes(root.getSubcommands().get("diagnose"));
+        DiagnoseCommand.describeCodes(root.getSubcommands().get("diagnose"));
         // Values such as "-0.5" or "---" are words here, not options.
         for (String verb : List.of("set", "echo")) {
             root.getSubcommands().get(verb).setUnmatchedOptionsArePositionalParams(true);
