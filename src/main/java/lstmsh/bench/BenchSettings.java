@@ -21,7 +21,9 @@ import java.util.List;
 public record BenchSettings(List<Integer> hidden, int layers, int batch, int seq, int embed, int vocab, int steps,
         int rounds, boolean memory, int memorySteps, int matmulSize) {
 
-    public static final List<Integer> DEFAULT_HIDDEN = List.of(256, 512);
+    public static final int DEFAULT_SMALL_HIDDEN = 256;
+    public static final int DEFAULT_LARGE_HIDDEN = 512;
+    public static final List<Integer> DEFAULT_HIDDEN = List.of(DEFAULT_SMALL_HIDDEN, DEFAULT_LARGE_HIDDEN);
     public static final int DEFAULT_LAYERS = 2;
     public static final int DEFAULT_BATCH = 64;
     public static final int DEFAULT_SEQ = 100;

@@ -17,6 +17,7 @@ import lstmsh.train.TrainingData;
 import lstmsh.train.TrainingListener;
 import lstmsh.train.TrainingLoop;
 import lstmsh.train.TrainingState;
+import lstmsh.util.Format;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,9 +76,9 @@ final class TrainingStepBenchmark implements Benchmark {
                         s.layers(), hidden, s.batch(), s.seq(), s.embed(), s.vocab(), lstm.length))
                 .row("bare fused LSTM forward+backward", lstmRate, "tok/s",
                         String.format(java.util.Locale.ROOT, "%.0f GFLOP/s; median %s", lstmGflops,
-                                lstmsh.util.Format.count(Bench.median(lstm))))
+                                Format.count(Bench.median(lstm))))
                 .row("lstmsh training step", trainRate, "tok/s",
-                        "median " + lstmsh.util.Format.count(Bench.median(train)))
+                        "median " + Format.count(Bench.median(train)))
                 .row("training step / bare LSTM", ratio, "",
                         String.format(java.util.Locale.ROOT, "medians %.3f; target >= 0.90", medianRatio));
         String prefix = "bench.h" + hidden + ".";

@@ -1,6 +1,5 @@
 package lstmsh.command;
 
-import lstmsh.LstmshException;
 import lstmsh.bench.Bench;
 import lstmsh.bench.BenchListener;
 import lstmsh.bench.BenchReport;
@@ -30,7 +29,7 @@ import java.util.Locale;
         footer = {"", "Example:", "  bench", "  bench --hidden 256 --rounds 5", "  bench --hidden 256 --memory --memory-steps 5000"})
 public final class BenchCommand extends WorkspaceCommand {
 
-    @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",", defaultValue = "256,512",
+    @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",", defaultValue = BenchSettings.DEFAULT_SMALL_HIDDEN + "," + BenchSettings.DEFAULT_LARGE_HIDDEN,
             description = "Hidden sizes to measure, each as --layers equal layers (default: ${DEFAULT-VALUE}).")
     List<Integer> hidden;
 
@@ -79,13 +78,8 @@ public final class BenchCommand extends WorkspaceCommand {
 
     @Override
     protected void run() {
-        BenchSettings settings;
-        try {
-            settings = new BenchSettings(hidden, layers, batch, seq, embed, vocab, steps, rounds, memory, memorySteps,
-                    matmulSize);
-        } catch (IllegalArgumentException e) {
-            throw new LstmshException(e.getMessage());
-        }
+        BenchSettings settings = new BenchSettings(hidden, layers, batch, seq, embed, vocab, steps, rounds, memory,
+                memorySteps, matmulSize);
         workspace.cancel().reset();
         out().printf("bench: %d processors, %s engine %s%n", Runtime.getRuntime().availableProcessors(),
                 EngineSupport.engine().getEngineName(), EngineSupport.engine().getVersion());

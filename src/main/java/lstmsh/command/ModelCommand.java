@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -89,24 +88,8 @@ public final class ModelCommand extends WorkspaceCommand {
         @Override
         protected void run() {
             Corpus corpus = workspace.requireCorpus();
-            List<Integer> sizes = hidden;
-            if (sizes.size() == 1) {
-                int n = layers == null ? ModelSettings.DEFAULT_LAYERS : layers;
-                if (n < 1) {
-                    throw new LstmshException("--layers must be at least 1, got " + n);
-                }
-                sizes = new ArrayList<>(Collections.nCopies(n, sizes.get(0)));
-            } else if (layers != null && layers != sizes.size()) {
-                throw new LstmshException("--hidden gives " + sizes.size() + " sizes but --layers is " + layers
-                        + "; give one size, or one per layer");
-            }
-            ModelSettings settings;
-            try {
-                settings = new ModelSettings(embed, sizes, dropout, seed, embedDropout, outputDropout, tie,
-                        Init.parse(init), forgetBias);
-            } catch (IllegalArgumentException e) {
-                throw new LstmshException(e.getMessage());
-            }
+            ModelSettings settings = new ModelSettings(embed, ModelSettings.hiddenSizes(hidden, layers), dropout, seed,
+                    embedDropout, outputDropout, tie, Init.parse(init), forgetBias);
             LstmLanguageModel model = LstmLanguageModel.create(settings, corpus.vocabulary(), corpus.tokenizer());
             workspace.setModel(model, new TrainingState(model.manager()), corpus.source());
             describe(workspace, false);

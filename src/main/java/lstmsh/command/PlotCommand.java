@@ -48,10 +48,9 @@ public final class PlotCommand extends WorkspaceCommand {
         }
     }
 
-    static final class MetricNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return List.of("loss", "val_loss", "lr", "grad_norm").iterator();
+    static final class MetricNames extends EnumLabels {
+        MetricNames() {
+            super(Metric.values(), Metric::name);
         }
     }
 

@@ -102,10 +102,6 @@ public final class EngineSupport {
         }
     }
 
-    public static boolean isLoaded() {
-        return engine != null;
-    }
-
     public static EngineOps ops() {
         EngineOps o = ops;
         if (o == null) {

@@ -3,7 +3,6 @@ package lstmsh.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
@@ -276,10 +275,6 @@ public final class LstmLanguageModel implements AutoCloseable {
             e.getValue().close();
             parameters.put(e.getKey(), array);
         }
-    }
-
-    public static DataType dataType() {
-        return DataType.FLOAT32;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package lstmsh.model;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -79,6 +80,25 @@ public record ModelSettings(
         }
     }
 
+    /**
+     * The hidden size of each layer from --hidden and --layers: one size repeated {@code layers}
+     * times (default {@link #DEFAULT_LAYERS}), or one size per layer.
+     */
+    public static List<Integer> hiddenSizes(List<Integer> sizes, Integer layers) {
+        if (sizes.size() == 1) {
+            int n = layers == null ? DEFAULT_LAYERS : layers;
+            if (n < 1) {
+                throw new IllegalArgumentException("--layers must be at least 1, got " + n);
+            }
+            return Collections.nCopies(n, sizes.get(0));
+        }
+        if (layers != null && layers != sizes.size()) {
+            throw new IllegalArgumentException("--hidden gives " + sizes.size() + " sizes but --layers is " + layers
+                    + "; give one size, or one per layer");
+        }
+        return sizes;
+    }
+
     private static void checkRate(String option, float p) {
         if (!(p >= 0 && p < 1)) {
             throw new IllegalArgumentException(option + " must be in [0, 1), got " + p);
@@ -91,10 +111,5 @@ public record ModelSettings(
 
     public int topHidden() {
         return hidden.get(hidden.size() - 1);
-    }
-
-    /** True when any dropout is active in training, so runs draw random numbers. */
-    public boolean usesDropout() {
-        return dropout > 0 || embedDropout > 0 || outputDropout > 0;
     }
 }

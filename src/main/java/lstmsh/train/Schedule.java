@@ -35,12 +35,7 @@ public record Schedule(
         }
 
         public static Kind parse(String text) {
-            for (Kind k : values()) {
-                if (k.label().equals(text.strip().toLowerCase(Locale.ROOT))) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("'" + text + "' is not a schedule; use constant, step, cosine or plateau");
+            return Labels.parse(values(), Kind::label, text, "a schedule");
         }
     }
 
@@ -51,11 +46,42 @@ public record Schedule(
     public static final int DEFAULT_PLATEAU_PATIENCE = 0;
     public static final double MIN_LR_FRACTION = 0.1;
 
-    public static final Schedule CONSTANT = of(Kind.CONSTANT);
+    /** The default kind as --schedule spells it. */
+    public static final String DEFAULT_KIND = "constant";
+    public static final Schedule DEFAULT = of(Kind.parse(DEFAULT_KIND));
 
     public static Schedule of(Kind kind) {
         return new Schedule(kind, DEFAULT_DECAY, DEFAULT_DECAY_AFTER, DEFAULT_WARMUP, 0, Double.NaN,
                 DEFAULT_PLATEAU_FACTOR, DEFAULT_PLATEAU_PATIENCE);
+    }
+
+    /**
+     * The schedule {@code train}'s options describe; null where an option was not given. An
+     * option of another kind of schedule is refused rather than ignored.
+     */
+    public static Schedule fromOptions(String kindName, long warmup, Double decay, Double decayAfter,
+            Long decaySteps, Double minLr, Double plateauFactor, Integer plateauPatience) {
+        Kind kind = Kind.parse(kindName);
+        if ((decay != null || decayAfter != null) && kind != Kind.STEP) {
+            throw new IllegalArgumentException("--decay and --decay-after belong to --schedule step");
+        }
+        if ((decaySteps != null || minLr != null) && kind != Kind.COSINE) {
+            throw new IllegalArgumentException("--decay-steps and --min-lr belong to --schedule cosine");
+        }
+        if ((plateauFactor != null || plateauPatience != null) && kind != Kind.PLATEAU) {
+            throw new IllegalArgumentException("--plateau-factor and --plateau-patience belong to --schedule plateau");
+        }
+        Schedule s = of(kind)
+                .withWarmup(warmup)
+                .withDecay(decay == null ? DEFAULT_DECAY : decay, decayAfter == null ? DEFAULT_DECAY_AFTER : decayAfter)
+                .withCosine(decaySteps == null ? 0 : decaySteps, minLr == null ? Double.NaN : minLr)
+                .withPlateau(plateauFactor == null ? DEFAULT_PLATEAU_FACTOR : plateauFactor,
+                        plateauPatience == null ? DEFAULT_PLATEAU_PATIENCE : plateauPatience);
+        if (decaySteps != null && decaySteps > 0 && decaySteps <= warmup) {
+            throw new IllegalArgumentException("--decay-steps (" + decaySteps + ") must come after the warm-up ("
+                    + warmup + " steps)");
+        }
+        return s;
     }
 
     public Schedule {
@@ -140,16 +166,17 @@ public record Schedule(
     public String options() {
         StringBuilder s = new StringBuilder("--schedule ").append(kind.label());
         switch (kind) {
-            case STEP -> s.append(" --decay ").append(fmt(decay)).append(" --decay-after ").append(fmt(decayAfter));
+            case STEP -> s.append(" --decay ").append(TrainSettings.number(decay))
+                    .append(" --decay-after ").append(TrainSettings.number(decayAfter));
             case COSINE -> {
                 if (decaySteps > 0) {
                     s.append(" --decay-steps ").append(decaySteps);
                 }
                 if (!Double.isNaN(minLr)) {
-                    s.append(" --min-lr ").append(fmt(minLr));
+                    s.append(" --min-lr ").append(TrainSettings.number(minLr));
                 }
             }
-            case PLATEAU -> s.append(" --plateau-factor ").append(fmt(plateauFactor))
+            case PLATEAU -> s.append(" --plateau-factor ").append(TrainSettings.number(plateauFactor))
                     .append(" --plateau-patience ").append(plateauPatience);
             default -> { }
         }
@@ -157,10 +184,5 @@ public record Schedule(
             s.append(" --warmup ").append(warmup);
         }
         return s.toString();
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v)
-                : new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 }

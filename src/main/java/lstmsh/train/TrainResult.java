@@ -1,5 +1,10 @@
 package lstmsh.train;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * How a run ended. Losses are nats per token; NaN where not measured.
  *
@@ -14,6 +19,7 @@ package lstmsh.train;
  * @param bestStep the model step where it was measured (-1: none)
  * @param lr the learning rate of the last step
  * @param notices what else the run said (a changed optimizer, a dropped state, ...)
+ * @param globalStep the steps the model has trained in all, after the run
  */
 public record TrainResult(
         long steps,
@@ -26,7 +32,8 @@ public record TrainResult(
         double bestValLoss,
         long bestStep,
         double lr,
-        java.util.List<String> notices) {
+        List<String> notices,
+        long globalStep) {
 
     public enum Stop {
         COMPLETED,
@@ -36,7 +43,24 @@ public record TrainResult(
         EARLY_STOPPED;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
+    }
+
+    /** The run's figures for {@code expect}, by name. */
+    public Map<String, Double> figures() {
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("train.steps", (double) steps);
+        f.put("train.loss", loss);
+        f.put("train.val_loss", valLoss);
+        f.put("train.val_bits", valLoss / Math.log(2));
+        f.put("train.tok_per_s", tokensPerSecond);
+        f.put("train.seconds", seconds);
+        f.put("train.best_val_loss", bestValLoss);
+        f.put("train.best_step", (double) bestStep);
+        f.put("train.global_step", (double) globalStep);
+        f.put("train.lr", lr);
+        f.put("train.stopped_early", stop == Stop.EARLY_STOPPED ? 1.0 : 0.0);
+        return f;
     }
 }

@@ -1,5 +1,6 @@
 package lstmsh.train;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -47,11 +48,16 @@ public record TrainSettings(
     public static final double DEFAULT_LR = 0.002;
     public static final double DEFAULT_CLIP = 5;
     public static final long DEFAULT_SEED = 1;
-    public static final OptimizerKind DEFAULT_OPTIMIZER = OptimizerKind.ADAM;
+    /** The default update rule as --optimizer spells it. */
+    public static final String DEFAULT_OPTIMIZER_NAME = "adam";
+    public static final OptimizerKind DEFAULT_OPTIMIZER = OptimizerKind.parse(DEFAULT_OPTIMIZER_NAME);
     public static final double DEFAULT_MOMENTUM = 0;
     public static final double DEFAULT_WEIGHT_DECAY = 0;
-    public static final ClassWeighting DEFAULT_CLASS_WEIGHTS = ClassWeighting.NONE;
+    /** The default weighting as --class-weights spells it. */
+    public static final String DEFAULT_CLASS_WEIGHTS_NAME = "none";
+    public static final ClassWeighting DEFAULT_CLASS_WEIGHTS = ClassWeighting.parse(DEFAULT_CLASS_WEIGHTS_NAME);
     public static final double DEFAULT_LABEL_SMOOTHING = 0;
+    public static final boolean DEFAULT_CARRY_STATE = true;
     public static final int DEFAULT_PATIENCE = 0;
 
     /** The update rules {@code --optimizer} offers. */
@@ -63,12 +69,7 @@ public record TrainSettings(
         }
 
         public static OptimizerKind parse(String text) {
-            for (OptimizerKind k : values()) {
-                if (k.label().equals(text.strip().toLowerCase(Locale.ROOT))) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("'" + text + "' is not an optimizer; use adam, adamw, sgd or rmsprop");
+            return Labels.parse(values(), OptimizerKind::label, text, "an optimizer");
         }
     }
 
@@ -81,12 +82,7 @@ public record TrainSettings(
         }
 
         public static ClassWeighting parse(String text) {
-            for (ClassWeighting k : values()) {
-                if (k.label().equals(text.strip().toLowerCase(Locale.ROOT))) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("'" + text + "' is not a class weighting; use none, inverse or sqrt-inverse");
+            return Labels.parse(values(), ClassWeighting::label, text, "a class weighting");
         }
     }
 
@@ -98,8 +94,8 @@ public record TrainSettings(
     public TrainSettings(long steps, int epochs, double minutes, int batch, int seq, double lr, double clip,
             long seed, int evalEvery) {
         this(steps, epochs, minutes, batch, seq, lr, clip, seed, evalEvery, DEFAULT_OPTIMIZER, DEFAULT_MOMENTUM,
-                DEFAULT_WEIGHT_DECAY, Schedule.CONSTANT, DEFAULT_CLASS_WEIGHTS, DEFAULT_LABEL_SMOOTHING, true,
-                DEFAULT_PATIENCE);
+                DEFAULT_WEIGHT_DECAY, Schedule.DEFAULT, DEFAULT_CLASS_WEIGHTS, DEFAULT_LABEL_SMOOTHING,
+                DEFAULT_CARRY_STATE, DEFAULT_PATIENCE);
     }
 
     public TrainSettings {
@@ -144,7 +140,7 @@ public record TrainSettings(
             throw new IllegalArgumentException("--weight-decay must be 0 or positive, got " + weightDecay);
         }
         if (schedule == null) {
-            schedule = Schedule.CONSTANT;
+            schedule = Schedule.DEFAULT;
         }
         if (classWeights == null) {
             classWeights = DEFAULT_CLASS_WEIGHTS;
@@ -161,26 +157,45 @@ public record TrainSettings(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.steps = steps;
-        b.epochs = epochs;
-        b.minutes = minutes;
-        b.batch = batch;
-        b.seq = seq;
-        b.lr = lr;
-        b.clip = clip;
-        b.seed = seed;
-        b.evalEvery = evalEvery;
-        b.optimizer = optimizer;
-        b.momentum = momentum;
-        b.weightDecay = weightDecay;
-        b.schedule = schedule;
-        b.classWeights = classWeights;
-        b.labelSmoothing = labelSmoothing;
-        b.carryState = carryState;
-        b.patience = patience;
-        return b;
+    /** The settings as options, for the run's record. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        b.append(steps > 0 ? "--steps " + steps : "--epochs " + Math.max(1, epochs));
+        if (minutes > 0) {
+            b.append(" --minutes ").append(number(minutes));
+        }
+        b.append(" --batch ").append(batch).append(" --seq ").append(seq);
+        b.append(" --optimizer ").append(optimizer.label()).append(" --lr ").append(number(lr));
+        if (momentum > 0) {
+            b.append(" --momentum ").append(number(momentum));
+        }
+        if (weightDecay > 0) {
+            b.append(" --weight-decay ").append(number(weightDecay));
+        }
+        b.append(' ').append(schedule.options());
+        b.append(" --clip ").append(number(clip));
+        if (classWeights != ClassWeighting.NONE) {
+            b.append(" --class-weights ").append(classWeights.label());
+        }
+        if (labelSmoothing > 0) {
+            b.append(" --label-smoothing ").append(number(labelSmoothing));
+        }
+        if (!carryState) {
+            b.append(" --no-carry-state");
+        }
+        if (patience > 0) {
+            b.append(" --patience ").append(patience);
+        }
+        b.append(" --seed ").append(seed);
+        return b.toString();
+    }
+
+    /** A number as an option value: whole numbers without a point, others to four significant digits. */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return new BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
     /** Settings by name, defaults for the rest. */
@@ -197,10 +212,10 @@ public record TrainSettings(
         private OptimizerKind optimizer = DEFAULT_OPTIMIZER;
         private double momentum = DEFAULT_MOMENTUM;
         private double weightDecay = DEFAULT_WEIGHT_DECAY;
-        private Schedule schedule = Schedule.CONSTANT;
+        private Schedule schedule = Schedule.DEFAULT;
         private ClassWeighting classWeights = DEFAULT_CLASS_WEIGHTS;
         private double labelSmoothing = DEFAULT_LABEL_SMOOTHING;
-        private boolean carryState = true;
+        private boolean carryState = DEFAULT_CARRY_STATE;
         private int patience = DEFAULT_PATIENCE;
 
         public Builder steps(long v) { steps = v; return this; }

@@ -247,12 +247,12 @@ public final class TrainingState implements AutoCloseable {
         carried = new LstmState(hs, cs);
     }
 
-    /** True when the model trained since it was last saved or loaded. */
     /** For a copy of a model whose training had not been saved yet. */
     public void markUnsaved() {
         unsaved = true;
     }
 
+    /** True when the model trained since it was last saved or loaded. */
     public boolean unsaved() {
         return unsaved;
     }

@@ -98,7 +98,7 @@ class CheckpointTest {
             assertTrue(state.runs().get(0).settings().contains("--optimizer sgd"), state.runs().get(0).settings());
             assertTrue(state.bestWeights() != null);
             assertEquals(24, state.carried().h().get(1).getShape().get(2));
-            assertTrue(Files.exists(target.resolve(Checkpoint.STATE)) && Files.exists(target.resolve(Checkpoint.BEST)));
+            assertTrue(Files.exists(target.resolve(CheckpointArrays.STATE)) && Files.exists(target.resolve(CheckpointArrays.BEST)));
         }
     }
 
@@ -110,7 +110,7 @@ class CheckpointTest {
                 TrainingState state = new TrainingState(model.manager())) {
             Checkpoint.save(target, model, state, "prose");
         }
-        Path manifest = target.resolve(Checkpoint.MANIFEST);
+        Path manifest = target.resolve(Manifest.FILE);
         String original = Files.readString(manifest);
         Files.writeString(manifest, original.replaceFirst("\\[\\s*32,\\s*32\\s*\\]", "[64, 32]"));
         LstmshException e = assertThrows(LstmshException.class, () -> Checkpoint.load(target));
@@ -148,15 +148,12 @@ class CheckpointTest {
             new TrainingLoop(model, corpus, five, state, TrainingListener.NONE, new CancelSignal()).run();
             Checkpoint.save(target, model, state, "prose");
             new TrainingLoop(model, corpus, five, state, TrainingListener.NONE, new CancelSignal()).run();
-            Checkpoint.midSave = () -> {
+            Runnable crash = () -> {
                 throw new IllegalStateException("simulated crash");
             };
-            try {
-                LstmshException e = assertThrows(LstmshException.class, () -> Checkpoint.save(target, model, state, "prose"));
-                assertTrue(e.getMessage().contains("unchanged"), e.getMessage());
-            } finally {
-                Checkpoint.midSave = () -> { };
-            }
+            LstmshException e = assertThrows(LstmshException.class,
+                    () -> Checkpoint.save(target, model, state, "prose", crash));
+            assertTrue(e.getMessage().contains("unchanged"), e.getMessage());
             assertTrue(state.unsaved());
         }
         try (var files = Files.list(dir)) {
@@ -170,5 +167,29 @@ class CheckpointTest {
         Files.move(target, dir.resolve(".ck.old-123"));
         LstmshException e = assertThrows(LstmshException.class, () -> Checkpoint.load(target));
         assertTrue(e.getMessage().contains(".ck.old-123"), e.getMessage());
+    }
+
+    @Test
+    void theMidSaveHookRunsOnceWithOnlyTheParametersWrittenAndNothingInPlace() throws Exception {
+        Corpus corpus = TestCorpora.prose();
+        Path target = dir.resolve("ck");
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 1);
+                TrainingState state = new TrainingState(model.manager())) {
+            Checkpoint.save(target, model, state, "prose", () -> {
+                try (var siblings = Files.list(dir)) {
+                    for (Path saving : siblings.toList()) {
+                        try (var files = Files.list(saving)) {
+                            files.forEach(f -> seen.add(saving.getFileName().toString().replaceFirst("-\\d+$", "")
+                                    + "/" + f.getFileName()));
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        assertEquals(java.util.List.of(".ck.saving/" + CheckpointArrays.PARAMETERS), seen);
+        assertTrue(Files.isRegularFile(target.resolve(Manifest.FILE)));
     }
 }

@@ -10,6 +10,7 @@ import lstmsh.TestCorpora;
 import lstmsh.corpus.Corpus;
 import lstmsh.engine.EngineSupport;
 import lstmsh.checkpoint.Checkpoint;
+import lstmsh.checkpoint.ModelMove;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.render.Console;
 import lstmsh.session.Workspace;
@@ -61,7 +62,8 @@ class DeviceMoveTest {
             Map<String, float[]> moments = state.optimizer().exportState();
 
             EngineSupport.setDevice(other());
-            DeviceCommand.moveModel(workspace);
+            Checkpoint.Loaded copy = ModelMove.rebuild(model, state, workspace.modelCorpusSource());
+            workspace.setModel(copy.model(), copy.training(), workspace.modelCorpusSource());
 
             LstmLanguageModel moved = workspace.model();
             assertNotSame(model, moved);

@@ -2,9 +2,11 @@ package lstmsh.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lstmsh.corpus.gen.EnglishLikeGenerator;
+import lstmsh.engine.EngineSupport;
 import lstmsh.render.Console;
 import lstmsh.shell.Dispatcher;
 import lstmsh.session.Workspace;
@@ -109,5 +111,31 @@ class TrainingCommandsTest {
         }
         assertEquals(f.get("bench.h16.train_ratio"), f.get("bench.train_ratio"));
         assertTrue(Double.isFinite(f.get("bench.rss_growth")), out);
+    }
+
+    @Test
+    void aModelThatDoesNotFitTheCorpusIsRefusedBeforeItMoves() throws Exception {
+        Path prose = dir.resolve("prose.txt");
+        Files.writeString(prose, EnglishLikeGenerator.generate(12_000, 3), StandardCharsets.UTF_8);
+        Path other = dir.resolve("other.txt");
+        Files.writeString(other, "Zürich ß façade! ".repeat(400), StandardCharsets.UTF_8);
+        Dispatcher d = shell();
+        run(d, "corpus load " + prose);
+        run(d, "model new --embed 8 --hidden 16 --layers 1");
+        var model = d.workspace().model();
+        var where = model.manager().getDevice();
+        var inUse = EngineSupport.device();
+        run(d, "corpus load " + other);
+        text.getBuffer().setLength(0);
+        try {
+            String error = fail(d, "train --steps 2 --batch 4 --seq 16 --device cpu");
+            assertTrue(error.contains("unknown to the model"), error);
+            assertFalse(text.toString().contains("device"), "no device was chosen: " + text);
+            assertSame(model, d.workspace().model());
+            assertEquals(where, d.workspace().model().manager().getDevice());
+            assertEquals(inUse, EngineSupport.device());
+        } finally {
+            EngineSupport.resetDevice();
+        }
     }
 }

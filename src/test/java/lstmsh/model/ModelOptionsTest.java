@@ -109,4 +109,17 @@ class ModelOptionsTest {
             assertTrue(diff > 1e-3, "training forward with dropout changed nothing");
         }
     }
+
+    @Test
+    void hiddenSizesRepeatOneSizeOrTakeOnePerLayer() {
+        assertEquals(List.of(64, 64), ModelSettings.hiddenSizes(List.of(64), null));
+        assertEquals(List.of(64, 64, 64), ModelSettings.hiddenSizes(List.of(64), 3));
+        assertEquals(List.of(128, 64), ModelSettings.hiddenSizes(List.of(128, 64), null));
+        assertEquals(List.of(128, 64), ModelSettings.hiddenSizes(List.of(128, 64), 2));
+        assertEquals("--layers must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
+                () -> ModelSettings.hiddenSizes(List.of(64), 0)).getMessage());
+        assertEquals("--hidden gives 2 sizes but --layers is 3; give one size, or one per layer",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ModelSettings.hiddenSizes(List.of(128, 64), 3)).getMessage());
+    }
 }

@@ -1,0 +1,70 @@
+package lstmsh.render;
+
+import lstmsh.train.StepProgress;
+import lstmsh.train.TrainResult;
+import lstmsh.train.TrainingListener;
+import lstmsh.util.Format;
+
+import java.util.Locale;
+
+/** What {@code train} prints: the live progress line, validation results, notices and the summary. */
+public final class TrainingLines {
+
+    private TrainingLines() {}
+
+    /** A listener that keeps {@code line} at the latest step and prints validations and notices above it. */
+    public static TrainingListener on(LiveLine line) {
+        return new TrainingListener() {
+            @Override
+            public void onStep(StepProgress p) {
+                line.update(progress(p));
+            }
+
+            @Override
+            public void onValidation(long step, double valLoss) {
+                line.println(String.format("  step %d: validation loss %s (%s bits/token)", step,
+                        Format.loss(valLoss), Format.bits(valLoss)));
+            }
+
+            @Override
+            public void onNotice(String message) {
+                line.println("  " + message);
+            }
+        };
+    }
+
+    public static String progress(StepProgress p) {
+        return String.format("step %d/%d %3.0f%%  loss %s  val %s (%s bits)  %s tok/s  |g| %.2f  lr %s  elapsed %s  left %s",
+                p.step(), p.totalSteps(), 100.0 * p.step() / p.totalSteps(), Format.loss(p.smoothedLoss()),
+                Format.loss(p.valLoss()), Format.bits(p.valLoss()), Format.count(p.tokensPerSecond()), p.gradNorm(),
+                rate(p.lr()), Format.duration(p.elapsedSeconds()), Format.duration(p.remainingSeconds()));
+    }
+
+    /** The run in one line, with why it stopped when it did not complete. */
+    public static String summary(TrainResult r) {
+        return String.format("trained %d steps in %s: loss %s, validation %s nats/token (%s bits), %s tok/s, lr %s%s",
+                r.steps(), Format.duration(r.seconds()), Format.loss(r.loss()),
+                Format.loss(r.valLoss()), Format.bits(r.valLoss()), Format.count(r.tokensPerSecond()),
+                rate(r.lr()),
+                switch (r.stop()) {
+                    case COMPLETED -> "";
+                    case CANCELLED -> " (stopped by Ctrl-C; the model is kept)";
+                    case TIME_BUDGET -> " (time budget reached)";
+                    case DIVERGED -> " (diverged)";
+                    case EARLY_STOPPED -> " (early stop; best weights restored)";
+                });
+    }
+
+    /** The model's best validation so far; null before any. */
+    public static String best(TrainResult r) {
+        if (Double.isNaN(r.bestValLoss())) {
+            return null;
+        }
+        return String.format("best validation loss so far: %s (%s bits) at step %d; the model has trained %d steps",
+                Format.loss(r.bestValLoss()), Format.bits(r.bestValLoss()), r.bestStep(), r.globalStep());
+    }
+
+    static String rate(double lr) {
+        return Double.isFinite(lr) ? String.format(Locale.ROOT, "%.3g", lr) : "-";
+    }
+}
