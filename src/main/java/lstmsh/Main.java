@@ -34,7 +34,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "COMMANDS", description = "Run commands separated by ';' and exit.")
     String commands;
 
-    @Option(names = "--device", paramLabel = "DEVICE", converter = lstmsh.command.DeviceCommand.Spelling.class,
+    @Option(names = "--device", paramLabel = "DEVICE", converter = lstmsh.command.DeviceSpelling.class,
             description = "Device for models: cpu, gpu or gpu:N (default: the first GPU of a CUDA build, else cpu).")
     String device;
 

@@ -59,7 +59,4 @@ public final class DeviceCommand extends WorkspaceCommand {
             workspace.figures().put("device.gpu", info.inUse().isGpu() ? 1 : 0);
         }
     }
-
-    /** The program's --device converter until Main names {@link DeviceSpelling} itself. */
-    public static final class Spelling extends DeviceSpelling {}
 }
