@@ -1,5 +1,7 @@
 package lstmsh.checkpoint;
 
+import lstmsh.CoreTest;
+
 import lstmsh.model.Init;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.ModelSettings;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+@CoreTest
 class CheckpointTest {
 
     @TempDir Path dir;

@@ -1,5 +1,7 @@
 package lstmsh.command;
 
+import lstmsh.CommandTest;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -34,6 +36,7 @@ import java.util.Map;
  * from gpu:0 to the CPU; without one both ends are the CPU (DJL has one CPU device), and the
  * tests still check that the rebuild and the checkpoint carry everything as floats.
  */
+@CommandTest
 class DeviceMoveTest {
 
     @TempDir Path dir;

@@ -1,5 +1,7 @@
 package lstmsh.command;
 
+import lstmsh.CommandTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 
+@CommandTest
 class DiagnoseCommandTest {
 
     @Test

@@ -1,5 +1,7 @@
 package lstmsh.command;
 
+import lstmsh.CommandTest;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +21,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+@CommandTest
 class InspectCommandsTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package lstmsh.command;
 
+import lstmsh.CommandTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The training commands as a user types them. */
+@CommandTest
 class TrainingCommandsTest {
 
     @TempDir Path dir;

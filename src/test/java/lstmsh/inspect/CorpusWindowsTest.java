@@ -1,5 +1,7 @@
 package lstmsh.inspect;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+@CoreTest
 class CorpusWindowsTest {
 
     private static final Corpus CORPUS = CorpusLoader.fromText("abc", "abcdefghij".repeat(5), CorpusSettings.defaults());

@@ -1,5 +1,7 @@
 package lstmsh.inspect;
 
+import lstmsh.CoreTest;
+
 import lstmsh.finding.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+@CoreTest
 class DiagnosisChecksTest {
 
     private static List<String> codes(List<Finding> findings) {

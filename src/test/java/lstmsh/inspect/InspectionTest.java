@@ -1,5 +1,7 @@
 package lstmsh.inspect;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+@CoreTest
 class InspectionTest {
 
     private static int[] ids(Corpus corpus, String text) {

@@ -1,5 +1,7 @@
 package lstmsh.inspect;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import lstmsh.finding.Finding;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 /** HIDDEN_COLLAPSE and SATURATED_GATES are worded where they are found, for inspect and diagnose alike. */
+@CoreTest
 class StateFindingsTest {
 
     private static HiddenInspection.Report hidden(double maxRelativeDistance, boolean collapsed) {

@@ -1,5 +1,7 @@
 package lstmsh.model;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+@CoreTest
 class ModelOptionsTest {
 
     private static ModelSettings settings(int embed, List<Integer> hidden, float embedDrop, float outDrop, boolean tie,

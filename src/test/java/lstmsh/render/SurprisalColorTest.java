@@ -1,10 +1,13 @@
 package lstmsh.render;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+@CoreTest
 class SurprisalColorTest {
 
     @Test

@@ -1,5 +1,7 @@
 package lstmsh.sample;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
+@CoreTest
 class CorpusIndexTest {
 
     /** Longest common substring by brute force, for checking the index. */

@@ -1,5 +1,7 @@
 package lstmsh.sample;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
+@CoreTest
 class DistributionTest {
 
     private static float[] logitsOf(double... p) {

@@ -1,5 +1,7 @@
 package lstmsh.sample;
 
+import lstmsh.CoreTest;
+
 import lstmsh.finding.Finding;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+@CoreTest
 class SampleGeneratorTest {
 
     private static Corpus corpus;

@@ -1,5 +1,7 @@
 package lstmsh.sample;
 
+import lstmsh.CoreTest;
+
 import lstmsh.finding.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Every warning on a sample built to raise it; none on held-out text of the corpus itself. */
+@CoreTest
 class SampleJudgeTest {
 
     private static Corpus corpus;

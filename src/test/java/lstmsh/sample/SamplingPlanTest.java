@@ -1,5 +1,7 @@
 package lstmsh.sample;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+@CoreTest
 class SamplingPlanTest {
 
     private static final SamplingSettings DRAW = new SamplingSettings(50, 0.8, "", 7);

@@ -1,5 +1,7 @@
 package lstmsh.sample;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+@CoreTest
 class StepperTest {
 
     @Test

@@ -1,5 +1,7 @@
 package lstmsh.shell;
 
+import lstmsh.CommandTest;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+@CommandTest
 class DeviceCommandTest {
 
     @TempDir Path dir;

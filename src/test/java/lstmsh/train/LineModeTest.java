@@ -1,5 +1,7 @@
 package lstmsh.train;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +19,7 @@ import lstmsh.model.LstmLanguageModel;
 
 import org.junit.jupiter.api.Test;
 
+@CoreTest
 class LineModeTest {
 
     private static final String TEXT = "the cat sat\nno\n\na dog is barking loudly\nhi there\nx\n";

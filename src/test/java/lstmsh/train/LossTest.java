@@ -1,5 +1,7 @@
 package lstmsh.train;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
+@CoreTest
 class LossTest {
 
     private static float[] random(int n, long seed) {

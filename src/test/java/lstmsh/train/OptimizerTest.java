@@ -1,5 +1,7 @@
 package lstmsh.train;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Each update rule against PyTorch's formulas written out in doubles. */
+@CoreTest
 class OptimizerTest {
 
     private static final float[] START = {0.5f, -1.0f, 2.0f, 0.25f};

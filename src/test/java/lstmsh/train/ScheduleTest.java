@@ -1,5 +1,7 @@
 package lstmsh.train;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import lstmsh.TestCorpora;
@@ -8,6 +10,7 @@ import lstmsh.model.LstmLanguageModel;
 
 import org.junit.jupiter.api.Test;
 
+@CoreTest
 class ScheduleTest {
 
     @Test

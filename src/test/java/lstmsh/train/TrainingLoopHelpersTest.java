@@ -1,5 +1,7 @@
 package lstmsh.train;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** The loop's pure pieces, each alone, as nanoGPT tests get_lr. */
+@CoreTest
 class TrainingLoopHelpersTest {
 
     @Test

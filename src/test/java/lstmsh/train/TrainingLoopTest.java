@@ -1,5 +1,7 @@
 package lstmsh.train;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +11,7 @@ import lstmsh.model.LstmLanguageModel;
 
 import org.junit.jupiter.api.Test;
 
+@CoreTest
 class TrainingLoopTest {
 
     private static TrainSettings steps(long steps, double lr) {
