@@ -82,23 +82,11 @@ public final class Tokens {
         return over(buffer.store());
     }
 
-    public static Tokens ofBytes(byte[] data, int count) {
-        return over(new ByteChunks(new byte[][] {java.util.Arrays.copyOf(data, count)}, count, Integer.MAX_VALUE));
-    }
-
-    public static Tokens ofShorts(short[] data, int count) {
-        return over(new ShortChunks(new short[][] {java.util.Arrays.copyOf(data, count)}, count, Integer.MAX_VALUE));
-    }
-
-    public static Tokens ofInts(int[] data, int count) {
-        return over(new IntChunks(new int[][] {java.util.Arrays.copyOf(data, count)}, count, Integer.MAX_VALUE));
-    }
-
     /**
      * Where the ids live. Mapped segments hold {@code 1 << bits} ids each; heap chunks hold a
      * fixed number each (see {@link TokenBuffer#CHUNK}); only the last may be shorter.
      */
-    abstract static sealed class Store permits ByteChunks, ShortChunks, IntChunks, MappedBytes, MappedShorts, MappedInts, Joined {
+    abstract static sealed class Store permits HeapChunks, MappedBytes, MappedShorts, MappedInts, Joined {
         final long size;
         final int bits;
         final long mask;
@@ -129,131 +117,43 @@ public final class Tokens {
         }
     }
 
-    static final class ByteChunks extends Store {
-        final byte[][] chunks;
-
+    /** Ids on the heap in chunks of {@code chunk} ids, {@code width} bytes each (see {@link Chunks}). */
+    static final class HeapChunks extends Store {
+        final Object[] chunks;
+        final int width;
         final long chunk;
 
-        ByteChunks(byte[][] chunks, long size, long chunk) {
+        HeapChunks(Object[] chunks, int width, long size, long chunk) {
             super(size, 0);
             this.chunks = chunks;
+            this.width = width;
             this.chunk = chunk;
         }
 
         @Override
         int get(long index) {
-            return chunks[(int) (index / chunk)][(int) (index % chunk)] & 0xFF;
+            return Chunks.get(chunks[(int) (index / chunk)], (int) (index % chunk));
         }
 
         @Override
         int bytesPerToken() {
-            return 1;
+            return width;
         }
 
         @Override
         void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
-            for (byte[] c : chunks) {
-                sink.bytes(c, 0, c.length);
+            for (Object c : chunks) {
+                sink.chunk(c, Chunks.length(c));
             }
         }
 
         @Override
         void copyTo(long from, long[] target, int targetOffset, int count) {
             while (count > 0) {
-                byte[] c = chunks[(int) (from / chunk)];
+                Object c = chunks[(int) (from / chunk)];
                 int at = (int) (from % chunk);
-                int n = Math.min(count, c.length - at);
-                for (int i = 0; i < n; i++) {
-                    target[targetOffset + i] = c[at + i] & 0xFF;
-                }
-                from += n;
-                targetOffset += n;
-                count -= n;
-            }
-        }
-    }
-
-    static final class ShortChunks extends Store {
-        final short[][] chunks;
-
-        final long chunk;
-
-        ShortChunks(short[][] chunks, long size, long chunk) {
-            super(size, 0);
-            this.chunks = chunks;
-            this.chunk = chunk;
-        }
-
-        @Override
-        int get(long index) {
-            return chunks[(int) (index / chunk)][(int) (index % chunk)] & 0xFFFF;
-        }
-
-        @Override
-        int bytesPerToken() {
-            return 2;
-        }
-
-        @Override
-        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
-            for (short[] c : chunks) {
-                sink.shorts(c, 0, c.length);
-            }
-        }
-
-        @Override
-        void copyTo(long from, long[] target, int targetOffset, int count) {
-            while (count > 0) {
-                short[] c = chunks[(int) (from / chunk)];
-                int at = (int) (from % chunk);
-                int n = Math.min(count, c.length - at);
-                for (int i = 0; i < n; i++) {
-                    target[targetOffset + i] = c[at + i] & 0xFFFF;
-                }
-                from += n;
-                targetOffset += n;
-                count -= n;
-            }
-        }
-    }
-
-    static final class IntChunks extends Store {
-        final int[][] chunks;
-
-        final long chunk;
-
-        IntChunks(int[][] chunks, long size, long chunk) {
-            super(size, 0);
-            this.chunks = chunks;
-            this.chunk = chunk;
-        }
-
-        @Override
-        int get(long index) {
-            return chunks[(int) (index / chunk)][(int) (index % chunk)];
-        }
-
-        @Override
-        int bytesPerToken() {
-            return 4;
-        }
-
-        @Override
-        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
-            for (int[] c : chunks) {
-                sink.ints(c, 0, c.length);
-            }
-        }
-
-        @Override
-        void copyTo(long from, long[] target, int targetOffset, int count) {
-            while (count > 0) {
-                int[] c = chunks[(int) (from / chunk)];
-                int at = (int) (from % chunk);
-                int n = Math.min(count, c.length - at);
-                for (int i = 0; i < n; i++) {
-                    target[targetOffset + i] = c[at + i];
-                }
+                int n = Math.min(count, Chunks.length(c) - at);
+                Chunks.read(c, at, n, target, targetOffset);
                 from += n;
                 targetOffset += n;
                 count -= n;
