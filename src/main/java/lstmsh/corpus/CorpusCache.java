@@ -9,9 +9,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.nio.MappedByteBuffer;
-import java.nio.ShortBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -252,30 +250,17 @@ public final class CorpusCache {
     }
 
     private static Tokens.Store map(FileChannel ch, int width, long count) throws IOException {
+        // Segments of at most 1 GiB, the most one buffer can map.
         int bits = width == 1 ? 30 : width == 2 ? 29 : 28;
         long perSegment = 1L << bits;
         int segments = (int) ((count + perSegment - 1) / perSegment);
-        java.nio.ByteBuffer[] parts = new java.nio.ByteBuffer[segments];
+        ByteBuffer[] parts = new ByteBuffer[segments];
         for (int s = 0; s < segments; s++) {
             long n = Math.min(perSegment, count - s * perSegment);
             MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, DATA_OFFSET + s * perSegment * width, n * width);
             parts[s] = m.order(ByteOrder.LITTLE_ENDIAN);
         }
-        if (width == 1) {
-            return new Tokens.MappedBytes(parts, count, bits);
-        }
-        if (width == 2) {
-            ShortBuffer[] shorts = new ShortBuffer[segments];
-            for (int s = 0; s < segments; s++) {
-                shorts[s] = parts[s].asShortBuffer();
-            }
-            return new Tokens.MappedShorts(shorts, count, bits);
-        }
-        IntBuffer[] ints = new IntBuffer[segments];
-        for (int s = 0; s < segments; s++) {
-            ints[s] = parts[s].asIntBuffer();
-        }
-        return new Tokens.MappedInts(ints, count, bits);
+        return new Tokens.Mapped(parts, width, count, bits);
     }
 
     private static void touch(Path file) {

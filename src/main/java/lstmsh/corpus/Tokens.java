@@ -1,7 +1,6 @@
 package lstmsh.corpus;
 
-import java.nio.IntBuffer;
-import java.nio.ShortBuffer;
+import java.nio.ByteBuffer;
 
 /**
  * An immutable run of token ids held compactly: one byte a token while the vocabulary has at
@@ -53,7 +52,7 @@ public final class Tokens {
 
     /** True when the ids are read from a memory-mapped file rather than the Java heap. */
     public boolean mapped() {
-        return store instanceof MappedBytes || store instanceof MappedShorts || store instanceof MappedInts;
+        return store instanceof Mapped;
     }
 
     /** Copies {@code count} ids starting at {@code from} into {@code target} as longs. */
@@ -86,15 +85,11 @@ public final class Tokens {
      * Where the ids live. Mapped segments hold {@code 1 << bits} ids each; heap chunks hold a
      * fixed number each (see {@link TokenBuffer#CHUNK}); only the last may be shorter.
      */
-    abstract static sealed class Store permits HeapChunks, MappedBytes, MappedShorts, MappedInts, Joined {
+    abstract static sealed class Store permits HeapChunks, Mapped, Joined {
         final long size;
-        final int bits;
-        final long mask;
 
-        Store(long size, int bits) {
+        Store(long size) {
             this.size = size;
-            this.bits = bits;
-            this.mask = (1L << bits) - 1;
         }
 
         final long size() {
@@ -124,7 +119,7 @@ public final class Tokens {
         final long chunk;
 
         HeapChunks(Object[] chunks, int width, long size, long chunk) {
-            super(size, 0);
+            super(size);
             this.chunks = chunks;
             this.width = width;
             this.chunk = chunk;
@@ -161,60 +156,34 @@ public final class Tokens {
         }
     }
 
-    static final class MappedBytes extends Store {
-        final java.nio.ByteBuffer[] segments;
+    /**
+     * Ids in a memory-mapped cache entry, {@code width} bytes each in the buffers' byte order, in
+     * segments of {@code 1 << bits} ids (only the last may be shorter).
+     */
+    static final class Mapped extends Store {
+        final ByteBuffer[] segments;
+        final int width;
+        final int bits;
+        final long mask;
 
-        MappedBytes(java.nio.ByteBuffer[] segments, long size, int bits) {
-            super(size, bits);
+        Mapped(ByteBuffer[] segments, int width, long size, int bits) {
+            super(size);
             this.segments = segments;
+            this.width = width;
+            this.bits = bits;
+            this.mask = (1L << bits) - 1;
         }
 
         @Override
         int get(long index) {
-            return segments[(int) (index >>> bits)].get((int) (index & mask)) & 0xFF;
+            ByteBuffer segment = segments[(int) (index >>> bits)];
+            int i = (int) (index & mask);
+            return width == 1 ? segment.get(i) & 0xFF : width == 2 ? segment.getShort(2 * i) & 0xFFFF : segment.getInt(4 * i);
         }
 
         @Override
         int bytesPerToken() {
-            return 1;
-        }
-    }
-
-    static final class MappedShorts extends Store {
-        final ShortBuffer[] segments;
-
-        MappedShorts(ShortBuffer[] segments, long size, int bits) {
-            super(size, bits);
-            this.segments = segments;
-        }
-
-        @Override
-        int get(long index) {
-            return segments[(int) (index >>> bits)].get((int) (index & mask)) & 0xFFFF;
-        }
-
-        @Override
-        int bytesPerToken() {
-            return 2;
-        }
-    }
-
-    static final class MappedInts extends Store {
-        final IntBuffer[] segments;
-
-        MappedInts(IntBuffer[] segments, long size, int bits) {
-            super(size, bits);
-            this.segments = segments;
-        }
-
-        @Override
-        int get(long index) {
-            return segments[(int) (index >>> bits)].get((int) (index & mask));
-        }
-
-        @Override
-        int bytesPerToken() {
-            return 4;
+            return width;
         }
     }
 
@@ -224,7 +193,7 @@ public final class Tokens {
         final long[] starts;
 
         Joined(Store[] parts) {
-            super(total(parts), 0);
+            super(total(parts));
             this.parts = parts;
             this.starts = new long[parts.length + 1];
             for (int i = 0; i < parts.length; i++) {
