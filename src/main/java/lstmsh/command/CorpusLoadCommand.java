@@ -113,7 +113,7 @@ public final class CorpusLoadCommand extends WorkspaceCommand {
     private void report(LoadReport r, Corpus corpus) {
         CorpusSource s = r.source();
         if (s.multi()) {
-            out().printf("  %d files%s, separated by %s%n", s.files().size(), skipped(s), Vocabulary.DOC);
+            out().printf("  %d files%s, separated by %s%n", s.files().size(), s.skippedNote(), Vocabulary.DOC);
         }
         if (corpus.stats().unkId() >= 0) {
             out().printf("  %s stands for %s distinct tokens, %.2f%% of the corpus%n", Vocabulary.UNK,
@@ -142,17 +142,6 @@ public final class CorpusLoadCommand extends WorkspaceCommand {
                 }
             }
         }
-    }
-
-    private static String skipped(CorpusSource s) {
-        List<String> parts = new ArrayList<>();
-        if (s.skippedBinary() > 0) {
-            parts.add(s.skippedBinary() + " binary");
-        }
-        if (s.skippedEmpty() > 0) {
-            parts.add(s.skippedEmpty() + " empty");
-        }
-        return parts.isEmpty() ? "" : " (skipped " + String.join(", ", parts) + ")";
     }
 
     static final class LevelCandidates implements Iterable<String> {

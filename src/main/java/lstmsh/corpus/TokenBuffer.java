@@ -29,7 +29,7 @@ final class TokenBuffer {
     private int width = 1;
     /** The chunk being filled (the one of its width is set) and its fill position. */
     private byte[] curByte;
-    private short[] cur;
+    private short[] curShort;
     private int[] curInt;
     private int pos;
 
@@ -62,10 +62,10 @@ final class TokenBuffer {
             }
             curByte[pos++] = (byte) id;
         } else if (width == 2) {
-            if (pos == cur.length) {
+            if (pos == curShort.length) {
                 grow();
             }
-            cur[pos++] = (short) id;
+            curShort[pos++] = (short) id;
         } else {
             if (pos == curInt.length) {
                 grow();
@@ -81,7 +81,7 @@ final class TokenBuffer {
         int size = doubling ? (int) Math.min(CHUNK, 2L * length) : CHUNK;
         Object next = switch (width) {
             case 1 -> curByte = doubling ? Arrays.copyOf(curByte, size) : new byte[size];
-            case 2 -> cur = doubling ? Arrays.copyOf(cur, size) : new short[size];
+            case 2 -> curShort = doubling ? Arrays.copyOf(curShort, size) : new short[size];
             default -> curInt = doubling ? Arrays.copyOf(curInt, size) : new int[size];
         };
         if (doubling) {
@@ -113,7 +113,7 @@ final class TokenBuffer {
         width = needed;
         Object last = chunks.get(chunks.size() - 1);
         curByte = null;
-        cur = needed == 2 ? (short[]) last : null;
+        curShort = needed == 2 ? (short[]) last : null;
         curInt = needed == 4 ? (int[]) last : null;
     }
 
