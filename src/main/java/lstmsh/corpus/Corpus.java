@@ -1,5 +1,9 @@
 package lstmsh.corpus;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * An encoded corpus: its vocabulary, its token stream and where validation starts. The last
  * {@code valFraction} of the stream is validation, so no training text leaks into it.
@@ -23,6 +27,23 @@ public record Corpus(
 
     public int size() {
         return tokens.size();
+    }
+
+    /** The figures a corpus gives {@code expect}, by name: its size, split and statistics. */
+    public Map<String, Double> figures() {
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("corpus.tokens", (double) size());
+        f.put("corpus.vocab", (double) vocabulary.size());
+        f.put("corpus.unigram_entropy", stats.unigramEntropyBits());
+        f.put("corpus.train_tokens", (double) trainEnd);
+        f.put("corpus.val_tokens", (double) (size() - trainEnd));
+        f.put("corpus.top_share", stats.topShare());
+        f.put("corpus.entropy_ratio", stats.entropyRatio());
+        f.put("corpus.unk_share", stats.unkShare());
+        f.put("corpus.ending_share", stats.endingShare());
+        int run = stats.longestRunToken();
+        f.put("corpus.longest_run", run < 0 ? 0.0 : stats.longestRun(run));
+        return Collections.unmodifiableMap(f);
     }
 
     /** Builds the record from an encoded stream, splitting and measuring it. */

@@ -1,5 +1,7 @@
 package lstmsh.corpus;
 
+import lstmsh.util.AtomicFiles;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -7,17 +9,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.nio.MappedByteBuffer;
-import java.nio.ShortBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -252,30 +250,17 @@ public final class CorpusCache {
     }
 
     private static Tokens.Store map(FileChannel ch, int width, long count) throws IOException {
+        // Segments of at most 1 GiB, the most one buffer can map.
         int bits = width == 1 ? 30 : width == 2 ? 29 : 28;
         long perSegment = 1L << bits;
         int segments = (int) ((count + perSegment - 1) / perSegment);
-        java.nio.ByteBuffer[] parts = new java.nio.ByteBuffer[segments];
+        ByteBuffer[] parts = new ByteBuffer[segments];
         for (int s = 0; s < segments; s++) {
             long n = Math.min(perSegment, count - s * perSegment);
             MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, DATA_OFFSET + s * perSegment * width, n * width);
             parts[s] = m.order(ByteOrder.LITTLE_ENDIAN);
         }
-        if (width == 1) {
-            return new Tokens.MappedBytes(parts, count, bits);
-        }
-        if (width == 2) {
-            ShortBuffer[] shorts = new ShortBuffer[segments];
-            for (int s = 0; s < segments; s++) {
-                shorts[s] = parts[s].asShortBuffer();
-            }
-            return new Tokens.MappedShorts(shorts, count, bits);
-        }
-        IntBuffer[] ints = new IntBuffer[segments];
-        for (int s = 0; s < segments; s++) {
-            ints[s] = parts[s].asIntBuffer();
-        }
-        return new Tokens.MappedInts(ints, count, bits);
+        return new Tokens.Mapped(parts, width, count, bits);
     }
 
     private static void touch(Path file) {
@@ -349,81 +334,41 @@ public final class CorpusCache {
     void write(Key key, Tokens.Store tokens, Meta meta) throws IOException {
         Files.createDirectories(dir);
         removeStale();
-        Path temporary = Files.createTempFile(dir, "." + key.name(), ".writing");
-        boolean done = false;
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-            int width = tokens.bytesPerToken();
-            ByteBuffer head = ByteBuffer.allocate(DATA_OFFSET);
-            head.put(MAGIC).putInt(FORMAT).putInt(width);
-            head.position(DATA_OFFSET).flip();
-            writeFully(channel, head);
-            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 23).order(ByteOrder.LITTLE_ENDIAN);
-            tokens.writeTo(new TokenBuffer.ChunkSink() {
-                @Override
-                public void bytes(byte[] ids, int from, int n) throws IOException {
-                    for (int at = from, end = from + n; at < end; ) {
-                        int k = Math.min(end - at, buffer.remaining());
-                        buffer.put(ids, at, k);
-                        at += k;
-                        flushIfFull();
-                    }
-                }
-
-                @Override
-                public void shorts(short[] ids, int from, int n) throws IOException {
-                    for (int at = from, end = from + n; at < end; ) {
-                        int k = Math.min(end - at, buffer.remaining() / 2);
-                        buffer.asShortBuffer().put(ids, at, k);
-                        buffer.position(buffer.position() + 2 * k);
-                        at += k;
-                        flushIfFull();
-                    }
-                }
-
-                @Override
-                public void ints(int[] ids, int from, int n) throws IOException {
-                    for (int at = from, end = from + n; at < end; ) {
-                        int k = Math.min(end - at, buffer.remaining() / 4);
-                        buffer.asIntBuffer().put(ids, at, k);
-                        buffer.position(buffer.position() + 4 * k);
-                        at += k;
-                        flushIfFull();
-                    }
-                }
-
-                private void flushIfFull() throws IOException {
-                    if (buffer.remaining() < 4) {
-                        buffer.flip();
-                        writeFully(channel, buffer);
-                        buffer.clear();
-                    }
-                }
-            });
-            buffer.flip();
-            writeFully(channel, buffer);
-            long count = tokens.size();
-            long trailer = DATA_OFFSET + count * width;
-            if (channel.position() != trailer) {
-                throw new IOException("wrote " + channel.position() + " bytes, expected " + trailer);
-            }
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
-            writeTrailer(out, key, meta);
-            out.writeLong(trailer);
-            out.writeLong(END_MAGIC);
-            out.flush();
-            channel.force(false);
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(temporary);
-            }
-        }
         Path target = entry(key);
-        try {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.write(target, temporary -> {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                int width = tokens.bytesPerToken();
+                ByteBuffer head = ByteBuffer.allocate(DATA_OFFSET);
+                head.put(MAGIC).putInt(FORMAT).putInt(width);
+                head.position(DATA_OFFSET).flip();
+                writeFully(channel, head);
+                ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 23).order(ByteOrder.LITTLE_ENDIAN);
+                tokens.writeTo((ids, n) -> {
+                    for (int at = 0; at < n; ) {
+                        int k = Math.min(n - at, buffer.remaining() / width);
+                        Chunks.put(ids, at, k, buffer);
+                        at += k;
+                        if (buffer.remaining() < 4) {
+                            buffer.flip();
+                            writeFully(channel, buffer);
+                            buffer.clear();
+                        }
+                    }
+                });
+                buffer.flip();
+                writeFully(channel, buffer);
+                long trailer = DATA_OFFSET + tokens.size() * width;
+                if (channel.position() != trailer) {
+                    throw new IOException("wrote " + channel.position() + " bytes, expected " + trailer);
+                }
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+                writeTrailer(out, key, meta);
+                out.writeLong(trailer);
+                out.writeLong(END_MAGIC);
+                out.flush();
+                channel.force(false);
+            }
+        });
         evict(target);
     }
 
@@ -474,11 +419,17 @@ public final class CorpusCache {
         out.writeLong(meta.unkTypes());
     }
 
+    /** A file {@link AtomicFiles#write} writes before renaming it into place (earlier versions: {@code .writing}). */
+    private static boolean temporary(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith(".") && (name.endsWith(".tmp") || name.endsWith(".writing"));
+    }
+
     /** Temporary files left by a process that was killed while writing. */
     private void removeStale() {
         long hourAgo = System.currentTimeMillis() - 3_600_000;
         try (Stream<Path> list = Files.list(dir)) {
-            for (Path p : list.filter(p -> p.getFileName().toString().endsWith(".writing")).toList()) {
+            for (Path p : list.filter(CorpusCache::temporary).toList()) {
                 try {
                     if (Files.getLastModifiedTime(p).toMillis() < hourAgo) {
                         Files.deleteIfExists(p);

@@ -1,6 +1,7 @@
 package lstmsh.corpus;
 
 import lstmsh.LstmshException;
+import lstmsh.finding.Finding;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,9 +54,13 @@ public final class CorpusLoader {
 
     private CorpusLoader() {}
 
-    /** Reports progress: phase ("reading", "indexing"), done and total in that phase's unit. */
+    /** Reports progress: the phase, and done and total in that phase's unit. */
     public interface Progress {
         Progress NONE = (phase, done, total) -> {};
+        /** Decoding and splitting the text; done and total in bytes. */
+        String READING = "reading";
+        /** Renumbering and measuring the tokens; done and total in tokens. */
+        String INDEXING = "indexing";
 
         void update(String phase, long done, long total);
     }
@@ -94,8 +99,22 @@ public final class CorpusLoader {
         }
     }
 
-    /** A corpus and how its load went. */
-    public record Loaded(Corpus corpus, LoadReport report) {}
+    /**
+     * A corpus, how its load went, and what the load and the corpus checks found (replaced bytes
+     * first, then {@link CorpusChecks#check}).
+     */
+    public record Loaded(Corpus corpus, LoadReport report, List<Finding> findings) {
+        Loaded(Corpus corpus, LoadReport report) {
+            this(corpus, report, findings(corpus, report));
+        }
+
+        private static List<Finding> findings(Corpus corpus, LoadReport report) {
+            List<Finding> out = new ArrayList<>();
+            CorpusChecks.invalidText(report, corpus.settings().encoding()).ifPresent(out::add);
+            out.addAll(CorpusChecks.check(corpus));
+            return List.copyOf(out);
+        }
+    }
 
     public static Corpus load(Path path, CorpusSettings settings) {
         return load(path.toString(), settings, Options.defaults()).corpus();
@@ -226,7 +245,7 @@ public final class CorpusLoader {
                         encoder.piece(p.file(), p.start(), p.end(), p.fileStart(), p.separatorAfter(), charset, n -> {
                             long d = done.addAndGet(n);
                             if (inline) {
-                                options.progress().update("reading", d, bytes);
+                                options.progress().update(Progress.READING, d, bytes);
                             }
                             return !stop.get() && !options.cancelled().getAsBoolean();
                         });
@@ -236,7 +255,7 @@ public final class CorpusLoader {
                 }
             });
         }
-        run("reading", jobs, pool, done, bytes, stop, options.progress(), options.cancelled(), path);
+        run(Progress.READING, jobs, pool, done, bytes, stop, options.progress(), options.cancelled(), path);
         return encoders;
     }
 
@@ -446,7 +465,7 @@ public final class CorpusLoader {
             });
         }
         // Renumbering must not stop half way (the ids are changed in place), so no cancel here.
-        run("indexing", jobs, pool, done, total, new AtomicBoolean(), progress, () -> false, source);
+        run(Progress.INDEXING, jobs, pool, done, total, new AtomicBoolean(), progress, () -> false, source);
         for (int s = 1; s < parts; s++) {
             stats[0].absorb(stats[s], stores[s]);
         }

@@ -1,6 +1,8 @@
 package lstmsh.corpus;
 
 import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * How a corpus is read. Defaults live here and nowhere else.
@@ -22,6 +24,9 @@ public record CorpusSettings(
         String encoding,
         Split split) {
 
+    /** The levels users type; each also comes lowercased (see {@link Tokenizers}). */
+    public static final List<String> LEVELS = List.of("char", "word");
+
     public static final double DEFAULT_VAL_FRACTION = 0.1;
     public static final String DEFAULT_LEVEL = "char";
     public static final boolean DEFAULT_LOWERCASE = false;
@@ -34,8 +39,10 @@ public record CorpusSettings(
     public enum Split {
         STREAM, LINES;
 
-        public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+        /** As users type it: {@code stream}, {@code lines}. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -52,8 +59,7 @@ public record CorpusSettings(
 
     /** Defaults with another validation share. */
     public CorpusSettings(double valFraction) {
-        this(valFraction, DEFAULT_LEVEL, DEFAULT_LOWERCASE, DEFAULT_MAX_VOCAB, DEFAULT_MIN_COUNT, DEFAULT_ENCODING,
-                DEFAULT_SPLIT);
+        this(valFraction, DEFAULT_SPLIT);
     }
 
     /** Another validation share and split, other settings at their defaults. */
@@ -67,7 +73,7 @@ public record CorpusSettings(
             throw new IllegalArgumentException(
                     "--val-fraction must be at least 0 and below 0.9, got " + valFraction);
         }
-        if (!"char".equals(level) && !"word".equals(level)) {
+        if (level == null || !LEVELS.contains(level)) {
             throw new IllegalArgumentException("--level must be char or word, got '" + level + "'");
         }
         if (maxVocab != 0 && maxVocab < 2) {

@@ -82,7 +82,7 @@ public record CorpusSource(String name, List<Path> files, boolean multi, int ski
         }
         CorpusSource source = pick(text, candidates, probeBinary);
         if (source.files.isEmpty()) {
-            throw new LstmshException(text + " has no text files" + skippedNote(source)
+            throw new LstmshException(text + " has no text files" + source.skippedNote()
                     + "; give a directory that holds text files");
         }
         return source;
@@ -123,7 +123,7 @@ public record CorpusSource(String name, List<Path> files, boolean multi, int ski
         }
         CorpusSource source = pick(text, candidates, probeBinary);
         if (source.files.isEmpty()) {
-            throw new LstmshException("no text file matches " + text + skippedNote(source));
+            throw new LstmshException("no text file matches " + text + source.skippedNote());
         }
         return source;
     }
@@ -148,18 +148,16 @@ public record CorpusSource(String name, List<Path> files, boolean multi, int ski
         return new CorpusSource(text, List.copyOf(files), true, binary, empty);
     }
 
-    static String skippedNote(CorpusSource s) {
-        if (s.skippedBinary == 0 && s.skippedEmpty == 0) {
-            return "";
-        }
+    /** What was left out, e.g. {@code " (skipped 1 binary, 2 empty)"}; empty when nothing was. */
+    public String skippedNote() {
         List<String> parts = new ArrayList<>();
-        if (s.skippedBinary > 0) {
-            parts.add(s.skippedBinary + " binary");
+        if (skippedBinary > 0) {
+            parts.add(skippedBinary + " binary");
         }
-        if (s.skippedEmpty > 0) {
-            parts.add(s.skippedEmpty + " empty");
+        if (skippedEmpty > 0) {
+            parts.add(skippedEmpty + " empty");
         }
-        return " (skipped " + String.join(", ", parts) + ")";
+        return parts.isEmpty() ? "" : " (skipped " + String.join(", ", parts) + ")";
     }
 
     private static boolean hidden(Path root, Path p) {

@@ -20,6 +20,7 @@ public final class CorpusStats {
     private final int[] longestRun;
     private final long total;
     private final double unigramEntropyBits;
+    private final int seen;
     private final int newline;
     private final int unk;
     private final int endingLength;
@@ -41,13 +42,16 @@ public final class CorpusStats {
         this.ending = ending;
         this.endingExact = endingExact;
         double h = 0;
+        int seen = 0;
         for (long c : counts) {
             if (c > 0) {
                 double p = (double) c / total;
                 h -= p * Math.log(p);
+                seen++;
             }
         }
         this.unigramEntropyBits = h / Math.log(2);
+        this.seen = seen;
     }
 
     /** Counts and runs only; lines are not measured. */
@@ -121,15 +125,19 @@ public final class CorpusStats {
         return unigramEntropyBits * Math.log(2);
     }
 
-    /** Entropy relative to the maximum possible for this many distinct tokens (1 = uniform). */
+    /** Distinct tokens that occur at least once. */
+    public int seen() {
+        return seen;
+    }
+
+    /** The largest entropy for the tokens seen, in bits: theirs if all were equally frequent. */
+    public double maxEntropyBits() {
+        return Math.log(Math.max(seen, 1)) / Math.log(2);
+    }
+
+    /** Entropy relative to the maximum possible for the tokens seen (1 = uniform). */
     public double entropyRatio() {
-        int used = 0;
-        for (long c : counts) {
-            if (c > 0) {
-                used++;
-            }
-        }
-        return used <= 1 ? 0 : unigramEntropyBits / (Math.log(used) / Math.log(2));
+        return seen <= 1 ? 0 : unigramEntropyBits / maxEntropyBits();
     }
 
     /** Token ids by falling count; ties by id, so the order is stable. */

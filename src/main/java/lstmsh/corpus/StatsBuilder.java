@@ -1,5 +1,7 @@
 package lstmsh.corpus;
 
+import lstmsh.util.Selection;
+
 import java.util.Arrays;
 
 /**
@@ -60,10 +62,10 @@ final class StatsBuilder {
     /** Where the newlines of the current block are; kept apart so the main loop stays simple. */
     private final int[] newlines = new int[BLOCK];
 
-    /** Measures the next {@code count} ids of the stream. */
     /** Where a token equals the one before it; kept apart, like the newlines, so the main loop has no branches. */
     private final int[] repeats = new int[BLOCK];
 
+    /** Measures the next {@code count} ids of the stream. */
     void scan(int[] c, int count) {
         for (int from = 0; from < count; from += BLOCK) {
             int to = Math.min(count, from + BLOCK);
@@ -185,14 +187,14 @@ final class StatsBuilder {
         }
         // Full: take the median count off every ending (and all of this one's single count), as
         // Misra–Gries does one at a time; at least half the slots come free, so this stays rare.
-        long[] present = new long[used];
+        double[] present = new double[used]; // counts stay far below 2^53, so exact as doubles
         int k = 0;
         for (int s = 0; s < keys.length; s++) {
             if (keys[s] != 0) {
                 present[k++] = slotCounts[s];
             }
         }
-        long cut = select(present, used / 2);
+        long cut = (long) Selection.kthSmallest(present, used / 2);
         decrements += cut;
         long[] oldKeys = keys.clone();
         long[] oldCounts = slotCounts.clone();
@@ -213,40 +215,6 @@ final class StatsBuilder {
                 used++;
             }
         }
-    }
-
-    /** The k-th smallest value (0-based); reorders {@code a}. */
-    static long select(long[] a, int k) {
-        int lo = 0;
-        int hi = a.length - 1;
-        while (lo < hi) {
-            long pivot = a[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    long t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
-            }
-        }
-        return a[k];
     }
 
     private static int slot(long key, int mask) {

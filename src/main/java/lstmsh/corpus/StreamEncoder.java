@@ -243,16 +243,10 @@ final class StreamEncoder implements WordSplitter.Sink {
 
     /** Decodes b[from, to) and returns where it stopped: at {@code to}, or before a sequence cut off by the buffer's end. */
     private int utf8(byte[] b, int from, int to, boolean eof, long base, Path file) {
-        int i = from;
         if (!word) {
-            while (i < to && out.width() < 4) {
-                int stop = out.width() == 1 ? charBytes(b, i, to, eof, base, file) : charShorts(b, i, to, eof, base, file);
-                if (stop == i) {
-                    break;
-                }
-                i = stop;
-            }
+            return chars(b, from, to, eof, base, file);
         }
+        int i = from;
         while (i < to) {
             int x = b[i];
             if (x >= 0) {
@@ -270,12 +264,10 @@ final class StreamEncoder implements WordSplitter.Sink {
     }
 
     /**
-     * Character level while ids fit in one byte: ASCII goes straight from byte to chunk. Returns
-     * where it stopped: the end, a cut-off sequence, or just after the ids grew wider.
+     * Character level: ASCII goes from byte to id through a table, doing the normaliser's work on
+     * line endings and case in line. Returns where it stopped: the end or a cut-off sequence.
      */
-    private int charBytes(byte[] b, int i, int to, boolean eof, long base, Path file) {
-        byte[] chunk = out.curByte;
-        int p = out.pos;
+    private int chars(byte[] b, int i, int to, boolean eof, long base, Path file) {
         long[] cnt = counts;
         int[] raw = rawAscii;
         boolean cr = norm.afterCr;
@@ -295,111 +287,24 @@ final class StreamEncoder implements WordSplitter.Sink {
                 }
                 int id = raw[x];
                 if (id < 0) {
-                    out.pos = p;
                     id = idOf(lowercase ? Character.toLowerCase(x) : x);
                     raw[x] = id;
                     cnt = counts;
-                    if (out.width() != 1) {
-                        norm.afterCr = cr;
-                        add(id);
-                        return i + 1;
-                    }
-                    chunk = out.curByte;
-                    p = out.pos;
                 }
                 cnt[id]++;
-                if (p == chunk.length) {
-                    out.pos = p;
-                    out.grow();
-                    chunk = out.curByte;
-                    p = out.pos;
-                }
-                chunk[p++] = (byte) id;
+                out.add(id);
                 i++;
             } else {
-                out.pos = p;
                 norm.afterCr = cr;
                 int n = multiByte(b, i, to, eof, base, file);
                 if (n == 0) {
                     return i;
                 }
                 i += n;
-                if (out.width() != 1) {
-                    return i;
-                }
-                chunk = out.curByte;
-                p = out.pos;
                 cnt = counts;
                 cr = norm.afterCr;
             }
         }
-        out.pos = p;
-        norm.afterCr = cr;
-        return i;
-    }
-
-    /** The same while ids fit in two bytes. */
-    private int charShorts(byte[] b, int i, int to, boolean eof, long base, Path file) {
-        short[] chunk = out.cur;
-        int p = out.pos;
-        long[] cnt = counts;
-        int[] raw = rawAscii;
-        boolean cr = norm.afterCr;
-        while (i < to) {
-            int x = b[i];
-            if (x >= 0) {
-                if (x == '\r') {
-                    cr = true;
-                    x = '\n';
-                } else if (x == '\n' && cr) {
-                    cr = false;
-                    norm.crlf++;
-                    i++;
-                    continue;
-                } else {
-                    cr = false;
-                }
-                int id = raw[x];
-                if (id < 0) {
-                    out.pos = p;
-                    id = idOf(lowercase ? Character.toLowerCase(x) : x);
-                    raw[x] = id;
-                    cnt = counts;
-                    if (out.width() != 2) {
-                        norm.afterCr = cr;
-                        add(id);
-                        return i + 1;
-                    }
-                    chunk = out.cur;
-                    p = out.pos;
-                }
-                cnt[id]++;
-                if (p == chunk.length) {
-                    out.pos = p;
-                    out.grow();
-                    chunk = out.cur;
-                    p = out.pos;
-                }
-                chunk[p++] = (short) id;
-                i++;
-            } else {
-                out.pos = p;
-                norm.afterCr = cr;
-                int n = multiByte(b, i, to, eof, base, file);
-                if (n == 0) {
-                    return i;
-                }
-                i += n;
-                if (out.width() != 2) {
-                    return i;
-                }
-                chunk = out.cur;
-                p = out.pos;
-                cnt = counts;
-                cr = norm.afterCr;
-            }
-        }
-        out.pos = p;
         norm.afterCr = cr;
         return i;
     }

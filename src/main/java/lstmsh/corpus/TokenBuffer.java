@@ -27,11 +27,11 @@ final class TokenBuffer {
     /** The chunks: byte[], short[] or int[] as {@link #width} says. */
     private final List<Object> chunks = new ArrayList<>();
     private int width = 1;
-    /** The chunk being filled (one of them is set) and its fill position; read by the encoder's hot loop. */
-    byte[] curByte;
-    short[] cur;
-    int[] curInt;
-    int pos;
+    /** The chunk being filled (the one of its width is set) and its fill position. */
+    private byte[] curByte;
+    private short[] curShort;
+    private int[] curInt;
+    private int pos;
 
     TokenBuffer(long expected) {
         curByte = new byte[(int) Math.max(1024, Math.min(CHUNK, expected))];
@@ -52,9 +52,7 @@ final class TokenBuffer {
     }
 
     int get(long index) {
-        Object c = chunks.get((int) (index / CHUNK));
-        int i = (int) (index % CHUNK);
-        return width == 1 ? ((byte[]) c)[i] & 0xFF : width == 2 ? ((short[]) c)[i] & 0xFFFF : ((int[]) c)[i];
+        return Chunks.get(chunks.get((int) (index / CHUNK)), (int) (index % CHUNK));
     }
 
     void add(int id) {
@@ -64,10 +62,10 @@ final class TokenBuffer {
             }
             curByte[pos++] = (byte) id;
         } else if (width == 2) {
-            if (pos == cur.length) {
+            if (pos == curShort.length) {
                 grow();
             }
-            cur[pos++] = (short) id;
+            curShort[pos++] = (short) id;
         } else {
             if (pos == curInt.length) {
                 grow();
@@ -76,18 +74,14 @@ final class TokenBuffer {
         }
     }
 
-    private int currentLength() {
-        return width == 1 ? curByte.length : width == 2 ? cur.length : curInt.length;
-    }
-
     /** Makes room after the current chunk filled up: doubles the only chunk, or starts another. */
-    void grow() {
-        int length = currentLength();
+    private void grow() {
+        int length = Chunks.length(chunks.get(chunks.size() - 1));
         boolean doubling = chunks.size() == 1 && length < CHUNK;
         int size = doubling ? (int) Math.min(CHUNK, 2L * length) : CHUNK;
         Object next = switch (width) {
             case 1 -> curByte = doubling ? Arrays.copyOf(curByte, size) : new byte[size];
-            case 2 -> cur = doubling ? Arrays.copyOf(cur, size) : new short[size];
+            case 2 -> curShort = doubling ? Arrays.copyOf(curShort, size) : new short[size];
             default -> curInt = doubling ? Arrays.copyOf(curInt, size) : new int[size];
         };
         if (doubling) {
@@ -104,81 +98,29 @@ final class TokenBuffer {
         if (needed <= width) {
             return;
         }
+        // Every id so far is below the old width's limit.
+        int[] same = new int[width == 1 ? BYTE_LIMIT : SHORT_LIMIT];
+        Arrays.setAll(same, i -> i);
         for (int c = 0; c < chunks.size(); c++) {
             Object old = chunks.get(c);
-            int n = length(old);
+            int n = Chunks.length(old);
             int[] ids = new int[n];
-            read(old, 0, n, ids);
-            Object wider = needed == 2 ? new short[n] : new int[n];
+            Chunks.read(old, 0, n, ids, same);
+            Object wider = Chunks.allocate(needed, n);
             chunks.set(c, wider);
-            write(ids, n, wider, 0);
+            Chunks.write(ids, 0, n, wider, 0);
         }
         width = needed;
         Object last = chunks.get(chunks.size() - 1);
         curByte = null;
-        cur = needed == 2 ? (short[]) last : null;
+        curShort = needed == 2 ? (short[]) last : null;
         curInt = needed == 4 ? (int[]) last : null;
     }
 
-    private static int length(Object chunk) {
-        return chunk instanceof byte[] b ? b.length : chunk instanceof short[] s ? s.length : ((int[]) chunk).length;
-    }
-
-    /** Copies ids [from, from + n) of a chunk into {@code out}. */
-    private static void read(Object chunk, int from, int n, int[] out) {
-        if (chunk instanceof byte[] b) {
-            for (int i = 0; i < n; i++) {
-                out[i] = b[from + i] & 0xFF;
-            }
-        } else if (chunk instanceof short[] s) {
-            for (int i = 0; i < n; i++) {
-                out[i] = s[from + i] & 0xFFFF;
-            }
-        } else {
-            System.arraycopy((int[]) chunk, from, out, 0, n);
-        }
-    }
-
-    /** Copies ids [from, from + n) of a chunk into {@code out}, each renumbered by {@code map}. */
-    private static void readMapped(Object chunk, int from, int n, int[] out, int[] map) {
-        if (chunk instanceof byte[] b) {
-            for (int i = 0; i < n; i++) {
-                out[i] = map[b[from + i] & 0xFF];
-            }
-        } else if (chunk instanceof short[] s) {
-            for (int i = 0; i < n; i++) {
-                out[i] = map[s[from + i] & 0xFFFF];
-            }
-        } else {
-            int[] c = (int[]) chunk;
-            for (int i = 0; i < n; i++) {
-                out[i] = map[c[from + i]];
-            }
-        }
-    }
-
-    /** Copies {@code n} ids into a chunk from {@code at} on. */
-    private static void write(int[] ids, int n, Object chunk, int at) {
-        if (chunk instanceof byte[] b) {
-            for (int i = 0; i < n; i++) {
-                b[at + i] = (byte) ids[i];
-            }
-        } else if (chunk instanceof short[] s) {
-            for (int i = 0; i < n; i++) {
-                s[at + i] = (short) ids[i];
-            }
-        } else {
-            System.arraycopy(ids, 0, (int[]) chunk, at, n);
-        }
-    }
-
-    /** Receives stored ids in order, e.g. to write them to the cache. */
+    /** Receives stored ids in order, a chunk at a time (see {@link Chunks}), e.g. to write them to the cache. */
+    @FunctionalInterface
     interface ChunkSink {
-        void bytes(byte[] ids, int from, int count) throws java.io.IOException;
-
-        void shorts(short[] ids, int from, int count) throws java.io.IOException;
-
-        void ints(int[] ids, int from, int count) throws java.io.IOException;
+        void chunk(Object ids, int count) throws java.io.IOException;
     }
 
     /**
@@ -194,14 +136,13 @@ final class TokenBuffer {
         int n = chunks.size();
         for (int c = 0; c < n; c++) {
             Object chunk = chunks.get(c);
-            int count = c == n - 1 ? pos : length(chunk);
-            Object out = target == width && count == length(chunk) ? chunk
-                    : target == 1 ? new byte[count] : target == 2 ? new short[count] : new int[count];
+            int count = c == n - 1 ? pos : Chunks.length(chunk);
+            Object out = target == width && count == Chunks.length(chunk) ? chunk : Chunks.allocate(target, count);
             for (int from = 0; from < count; from += BLOCK) {
                 int k = Math.min(BLOCK, count - from);
-                readMapped(chunk, from, k, block, map);
+                Chunks.read(chunk, from, k, block, map);
                 stats.scan(block, k);
-                write(block, k, out, from);
+                Chunks.write(block, 0, k, out, from);
             }
             chunks.set(c, out);
             onChunk.run();
@@ -214,35 +155,14 @@ final class TokenBuffer {
     /** The ids as they are, for a buffer filled with final ids; the last chunk is trimmed. */
     Tokens.Store store() {
         long size = size();
-        Object last = chunks.get(chunks.size() - 1);
-        if (length(last) > pos) {
-            Object trimmed = width == 1 ? Arrays.copyOf((byte[]) last, pos)
-                    : width == 2 ? Arrays.copyOf((short[]) last, pos) : Arrays.copyOf((int[]) last, pos);
-            chunks.set(chunks.size() - 1, trimmed);
+        int last = chunks.size() - 1;
+        if (Chunks.length(chunks.get(last)) > pos) {
+            chunks.set(last, Chunks.trim(chunks.get(last), pos));
         }
         return store(size);
     }
 
     private Tokens.Store store(long size) {
-        int n = chunks.size();
-        if (width == 1) {
-            byte[][] out = new byte[n][];
-            for (int c = 0; c < n; c++) {
-                out[c] = (byte[]) chunks.get(c);
-            }
-            return new Tokens.ByteChunks(out, size, CHUNK);
-        }
-        if (width == 2) {
-            short[][] out = new short[n][];
-            for (int c = 0; c < n; c++) {
-                out[c] = (short[]) chunks.get(c);
-            }
-            return new Tokens.ShortChunks(out, size, CHUNK);
-        }
-        int[][] out = new int[n][];
-        for (int c = 0; c < n; c++) {
-            out[c] = (int[]) chunks.get(c);
-        }
-        return new Tokens.IntChunks(out, size, CHUNK);
+        return new Tokens.HeapChunks(chunks.toArray(), width, size, CHUNK);
     }
 }

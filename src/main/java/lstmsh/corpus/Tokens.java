@@ -1,7 +1,6 @@
 package lstmsh.corpus;
 
-import java.nio.IntBuffer;
-import java.nio.ShortBuffer;
+import java.nio.ByteBuffer;
 
 /**
  * An immutable run of token ids held compactly: one byte a token while the vocabulary has at
@@ -53,7 +52,7 @@ public final class Tokens {
 
     /** True when the ids are read from a memory-mapped file rather than the Java heap. */
     public boolean mapped() {
-        return store instanceof MappedBytes || store instanceof MappedShorts || store instanceof MappedInts;
+        return store instanceof Mapped;
     }
 
     /** Copies {@code count} ids starting at {@code from} into {@code target} as longs. */
@@ -82,31 +81,15 @@ public final class Tokens {
         return over(buffer.store());
     }
 
-    public static Tokens ofBytes(byte[] data, int count) {
-        return over(new ByteChunks(new byte[][] {java.util.Arrays.copyOf(data, count)}, count, Integer.MAX_VALUE));
-    }
-
-    public static Tokens ofShorts(short[] data, int count) {
-        return over(new ShortChunks(new short[][] {java.util.Arrays.copyOf(data, count)}, count, Integer.MAX_VALUE));
-    }
-
-    public static Tokens ofInts(int[] data, int count) {
-        return over(new IntChunks(new int[][] {java.util.Arrays.copyOf(data, count)}, count, Integer.MAX_VALUE));
-    }
-
     /**
      * Where the ids live. Mapped segments hold {@code 1 << bits} ids each; heap chunks hold a
      * fixed number each (see {@link TokenBuffer#CHUNK}); only the last may be shorter.
      */
-    abstract static sealed class Store permits ByteChunks, ShortChunks, IntChunks, MappedBytes, MappedShorts, MappedInts, Joined {
+    abstract static sealed class Store permits HeapChunks, Mapped, Joined {
         final long size;
-        final int bits;
-        final long mask;
 
-        Store(long size, int bits) {
+        Store(long size) {
             this.size = size;
-            this.bits = bits;
-            this.mask = (1L << bits) - 1;
         }
 
         final long size() {
@@ -129,43 +112,43 @@ public final class Tokens {
         }
     }
 
-    static final class ByteChunks extends Store {
-        final byte[][] chunks;
-
+    /** Ids on the heap in chunks of {@code chunk} ids, {@code width} bytes each (see {@link Chunks}). */
+    static final class HeapChunks extends Store {
+        final Object[] chunks;
+        final int width;
         final long chunk;
 
-        ByteChunks(byte[][] chunks, long size, long chunk) {
-            super(size, 0);
+        HeapChunks(Object[] chunks, int width, long size, long chunk) {
+            super(size);
             this.chunks = chunks;
+            this.width = width;
             this.chunk = chunk;
         }
 
         @Override
         int get(long index) {
-            return chunks[(int) (index / chunk)][(int) (index % chunk)] & 0xFF;
+            return Chunks.get(chunks[(int) (index / chunk)], (int) (index % chunk));
         }
 
         @Override
         int bytesPerToken() {
-            return 1;
+            return width;
         }
 
         @Override
         void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
-            for (byte[] c : chunks) {
-                sink.bytes(c, 0, c.length);
+            for (Object c : chunks) {
+                sink.chunk(c, Chunks.length(c));
             }
         }
 
         @Override
         void copyTo(long from, long[] target, int targetOffset, int count) {
             while (count > 0) {
-                byte[] c = chunks[(int) (from / chunk)];
+                Object c = chunks[(int) (from / chunk)];
                 int at = (int) (from % chunk);
-                int n = Math.min(count, c.length - at);
-                for (int i = 0; i < n; i++) {
-                    target[targetOffset + i] = c[at + i] & 0xFF;
-                }
+                int n = Math.min(count, Chunks.length(c) - at);
+                Chunks.read(c, at, n, target, targetOffset);
                 from += n;
                 targetOffset += n;
                 count -= n;
@@ -173,148 +156,34 @@ public final class Tokens {
         }
     }
 
-    static final class ShortChunks extends Store {
-        final short[][] chunks;
+    /**
+     * Ids in a memory-mapped cache entry, {@code width} bytes each in the buffers' byte order, in
+     * segments of {@code 1 << bits} ids (only the last may be shorter).
+     */
+    static final class Mapped extends Store {
+        final ByteBuffer[] segments;
+        final int width;
+        final int bits;
+        final long mask;
 
-        final long chunk;
-
-        ShortChunks(short[][] chunks, long size, long chunk) {
-            super(size, 0);
-            this.chunks = chunks;
-            this.chunk = chunk;
-        }
-
-        @Override
-        int get(long index) {
-            return chunks[(int) (index / chunk)][(int) (index % chunk)] & 0xFFFF;
-        }
-
-        @Override
-        int bytesPerToken() {
-            return 2;
-        }
-
-        @Override
-        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
-            for (short[] c : chunks) {
-                sink.shorts(c, 0, c.length);
-            }
-        }
-
-        @Override
-        void copyTo(long from, long[] target, int targetOffset, int count) {
-            while (count > 0) {
-                short[] c = chunks[(int) (from / chunk)];
-                int at = (int) (from % chunk);
-                int n = Math.min(count, c.length - at);
-                for (int i = 0; i < n; i++) {
-                    target[targetOffset + i] = c[at + i] & 0xFFFF;
-                }
-                from += n;
-                targetOffset += n;
-                count -= n;
-            }
-        }
-    }
-
-    static final class IntChunks extends Store {
-        final int[][] chunks;
-
-        final long chunk;
-
-        IntChunks(int[][] chunks, long size, long chunk) {
-            super(size, 0);
-            this.chunks = chunks;
-            this.chunk = chunk;
-        }
-
-        @Override
-        int get(long index) {
-            return chunks[(int) (index / chunk)][(int) (index % chunk)];
-        }
-
-        @Override
-        int bytesPerToken() {
-            return 4;
-        }
-
-        @Override
-        void writeTo(TokenBuffer.ChunkSink sink) throws java.io.IOException {
-            for (int[] c : chunks) {
-                sink.ints(c, 0, c.length);
-            }
-        }
-
-        @Override
-        void copyTo(long from, long[] target, int targetOffset, int count) {
-            while (count > 0) {
-                int[] c = chunks[(int) (from / chunk)];
-                int at = (int) (from % chunk);
-                int n = Math.min(count, c.length - at);
-                for (int i = 0; i < n; i++) {
-                    target[targetOffset + i] = c[at + i];
-                }
-                from += n;
-                targetOffset += n;
-                count -= n;
-            }
-        }
-    }
-
-    static final class MappedBytes extends Store {
-        final java.nio.ByteBuffer[] segments;
-
-        MappedBytes(java.nio.ByteBuffer[] segments, long size, int bits) {
-            super(size, bits);
+        Mapped(ByteBuffer[] segments, int width, long size, int bits) {
+            super(size);
             this.segments = segments;
+            this.width = width;
+            this.bits = bits;
+            this.mask = (1L << bits) - 1;
         }
 
         @Override
         int get(long index) {
-            return segments[(int) (index >>> bits)].get((int) (index & mask)) & 0xFF;
+            ByteBuffer segment = segments[(int) (index >>> bits)];
+            int i = (int) (index & mask);
+            return width == 1 ? segment.get(i) & 0xFF : width == 2 ? segment.getShort(2 * i) & 0xFFFF : segment.getInt(4 * i);
         }
 
         @Override
         int bytesPerToken() {
-            return 1;
-        }
-    }
-
-    static final class MappedShorts extends Store {
-        final ShortBuffer[] segments;
-
-        MappedShorts(ShortBuffer[] segments, long size, int bits) {
-            super(size, bits);
-            this.segments = segments;
-        }
-
-        @Override
-        int get(long index) {
-            return segments[(int) (index >>> bits)].get((int) (index & mask)) & 0xFFFF;
-        }
-
-        @Override
-        int bytesPerToken() {
-            return 2;
-        }
-    }
-
-    static final class MappedInts extends Store {
-        final IntBuffer[] segments;
-
-        MappedInts(IntBuffer[] segments, long size, int bits) {
-            super(size, bits);
-            this.segments = segments;
-        }
-
-        @Override
-        int get(long index) {
-            return segments[(int) (index >>> bits)].get((int) (index & mask));
-        }
-
-        @Override
-        int bytesPerToken() {
-            return 4;
+            return width;
         }
     }
 
@@ -324,7 +193,7 @@ public final class Tokens {
         final long[] starts;
 
         Joined(Store[] parts) {
-            super(total(parts), 0);
+            super(total(parts));
             this.parts = parts;
             this.starts = new long[parts.length + 1];
             for (int i = 0; i < parts.length; i++) {

@@ -115,6 +115,7 @@ class CorpusCommandTest {
         text[20] = (byte) 0xFE;
         String out = run("corpus load " + write("odd.txt", text));
         assertTrue(out.contains("warning CORPUS_INVALID_TEXT: 1 invalid UTF-8 byte replaced by U+FFFD, the first at byte 20 (line 1) of"), out);
+        assertTrue(out.contains("\n  try: corpus load PATH --encoding NAME (e.g. windows-1252)"), out);
         run("expect warning CORPUS_INVALID_TEXT");
     }
 
@@ -139,6 +140,7 @@ class CorpusCommandTest {
         String out = run("corpus stats --top 3");
         assertTrue(out.contains("warning CORPUS_IMBALANCE: 94.3% of the 530 lines end in \"is sleeping\""), out);
         assertTrue(out.contains("lines: 530 non-empty; 94.3% end in \"is sleeping\""), out);
+        assertTrue(out.contains("\n  try: train --class-weights sqrt-inverse"), out);
         run("expect warning CORPUS_IMBALANCE");
         run("expect corpus.ending_share > 0.9");
         run("expect corpus.unk_share <= 0");
@@ -167,6 +169,15 @@ class CorpusCommandTest {
         assertTrue(fail("corpus generate " + a + " --kind prose --head 3").contains("--head applies to --kind constant-tail"));
         assertTrue(fail("corpus generate " + a + " --kind imbalanced --lines 1,2").contains("three counts"));
         assertTrue(fail("corpus generate " + a + " --kind zipf --exponent -1").contains("exponent"));
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.List.of("a.txt", "b.txt"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void helpShowsTheDefaultsOfTheSettings() {
+        assertTrue(run("corpus load --help").contains("(default: stream)"));
+        assertTrue(run("corpus generate --help").contains("--kind=KIND     prose, imbalanced, constant-tail or zipf (default: prose)"));
     }
 
     @Test

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import lstmsh.corpus.gen.EnglishLikeGenerator;
 import lstmsh.corpus.gen.ScenarioCorpora;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +65,35 @@ class CorpusChecksTest {
         assertTrue(c.stats().unkShare() > 0.05);
         assertTrue(codes(prose, WORD.withMaxVocab(30)).contains("CORPUS_UNK"));
         assertEquals(List.of(), codes(prose, WORD.withMinCount(2)));
+    }
+
+    @Test
+    void findingsSayWhyTheyMatterAndWhichCommandTestsTheFix() {
+        Finding imbalance = CorpusChecks.check(CorpusLoader.fromText("t", ScenarioCorpora.imbalanced(1), WORD)).get(0);
+        assertTrue(imbalance.evidence().endsWith(
+                "end in \"is sleeping\": a model can reach a low loss by always producing the dominant pattern"),
+                imbalance.evidence());
+        assertEquals("train --class-weights sqrt-inverse, or balance the corpus (down-sample what dominates); "
+                + "watch 'sample' for DOMINANT_TOKEN", imbalance.fix());
+        Finding unk = CorpusChecks.check(CorpusLoader.fromText("t", EnglishLikeGenerator.generate(30_000, 2),
+                WORD.withMaxVocab(30))).stream().filter(f -> f.code() == FindingCode.CORPUS_UNK).findFirst().orElseThrow();
+        assertTrue(unk.evidence().endsWith("(above 5%): the model will learn to say <unk>"), unk.evidence());
+        assertEquals("corpus load PATH --max-vocab N with a larger N (or a lower --min-count)", unk.fix());
+    }
+
+    @Test
+    void replacedBytesAreAFindingOnlyWhenThereAreAny() {
+        assertEquals(Optional.empty(), CorpusChecks.invalidText(replaced(0, ""), "UTF-8"));
+        Finding one = CorpusChecks.invalidText(replaced(1, "byte 20 (line 1) of a.txt"), "UTF-8").orElseThrow();
+        assertEquals(FindingCode.CORPUS_INVALID_TEXT, one.code());
+        assertEquals("1 invalid UTF-8 byte replaced by U+FFFD, the first at byte 20 (line 1) of a.txt", one.evidence());
+        assertEquals("corpus load PATH --encoding NAME (e.g. windows-1252), if the text is in another encoding", one.fix());
+        assertTrue(CorpusChecks.invalidText(replaced(7, "byte 3 of b.txt"), "windows-1252").orElseThrow().evidence()
+                .startsWith("7 invalid windows-1252 bytes replaced"));
+    }
+
+    private static LoadReport replaced(long invalid, String first) {
+        CorpusSource source = new CorpusSource("a.txt", List.of(Path.of("a.txt")), false, 0, 0);
+        return new LoadReport(source, 1000, invalid, first, 0, 0, 0, LoadReport.Cache.OFF, "", 0.1);
     }
 }

@@ -293,6 +293,26 @@ class CorpusLoaderTest {
     }
 
     @Test
+    void theCacheKeepsIdsOfEveryWidth() throws IOException {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 70_000; i++) {
+            many.append('w').append(Integer.toString(i, 36)).append(i % 10 == 9 ? '\n' : ' ');
+        }
+        Path prose = write("prose.txt", EnglishLikeGenerator.generate(20_000, 4));
+        Path big = write("many.txt", many.toString());
+        CorpusLoader.Options options = CorpusLoader.Options.defaults().withCache(new CorpusCache(dir.resolve("cache"), 0));
+        Object[][] cases = {{prose, CHAR, 1}, {prose, WORD, 2}, {big, WORD, 4}};
+        for (Object[] c : cases) {
+            CorpusLoader.Loaded encoded = CorpusLoader.load(c[0].toString(), (CorpusSettings) c[1], options);
+            CorpusCache.awaitWrites();
+            CorpusLoader.Loaded mapped = CorpusLoader.load(c[0].toString(), (CorpusSettings) c[1], options);
+            assertEquals(LoadReport.Cache.HIT, mapped.report().cache());
+            assertEquals(c[2], mapped.corpus().tokens().bytesPerToken());
+            assertArrayEquals(encoded.corpus().tokens().toArray(), mapped.corpus().tokens().toArray());
+        }
+    }
+
+    @Test
     void smallSourcesAreNotCached() throws IOException {
         Path p = write("small.txt", "a small file\n".repeat(20));
         CorpusCache cache = new CorpusCache(dir.resolve("cache"), CorpusCache.MIN_BYTES);

@@ -20,6 +20,8 @@ public final class EnglishLikeGenerator {
 
     /** Lines never exceed this many characters. */
     public static final int WIDTH = 70;
+    /** The size {@code corpus generate} writes when not told. */
+    public static final long DEFAULT_CHARS = 1_000_000;
 
     private EnglishLikeGenerator() {
     }
@@ -28,16 +30,19 @@ public final class EnglishLikeGenerator {
      * Writes prose to {@code out}, stopping at the first paragraph boundary at or after
      * {@code targetChars} characters.
      *
+     * @return the characters written
      * @throws IllegalArgumentException if {@code targetChars} is negative
      */
-    public static void write(Appendable out, long targetChars, long seed) throws IOException {
+    public static long write(Appendable out, long targetChars, long seed) throws IOException {
         if (out == null) {
             throw new IllegalArgumentException("out must not be null");
         }
         if (targetChars < 0) {
             throw new IllegalArgumentException("targetChars must be >= 0, got " + targetChars);
         }
-        new Run(out, targetChars, seed).run();
+        Run run = new Run(out, targetChars, seed);
+        run.run();
+        return run.written;
     }
 
     /** Returns the text {@link #write} would produce. */
