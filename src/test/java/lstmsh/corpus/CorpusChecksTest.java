@@ -1,5 +1,7 @@
 package lstmsh.corpus;
 
+import lstmsh.CoreTest;
+
 import lstmsh.finding.Finding;
 import lstmsh.finding.FindingCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +16,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+@CoreTest
 class CorpusChecksTest {
 
     private static final CorpusSettings CHAR = CorpusSettings.defaults();

@@ -1,5 +1,7 @@
 package lstmsh.corpus;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@CoreTest
 class CorpusLoaderTest {
 
     @TempDir

@@ -1,5 +1,7 @@
 package lstmsh.corpus;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+@CoreTest
 class CorpusStatsTest {
 
     private static CorpusStats measure(int[] ids, int vocabularySize) {

@@ -1,10 +1,13 @@
 package lstmsh.corpus;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+@CoreTest
 class LineSequencesTest {
 
     private static final int NL = 9;

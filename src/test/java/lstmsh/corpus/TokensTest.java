@@ -1,5 +1,7 @@
 package lstmsh.corpus;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +15,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+@CoreTest
 class TokensTest {
 
     @Test

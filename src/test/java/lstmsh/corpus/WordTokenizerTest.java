@@ -1,5 +1,7 @@
 package lstmsh.corpus;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -10,6 +12,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+@CoreTest
 class WordTokenizerTest {
 
     private static final WordTokenizer WORD = WordTokenizer.INSTANCE;

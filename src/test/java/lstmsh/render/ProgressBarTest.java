@@ -1,5 +1,7 @@
 package lstmsh.render;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.PrintWriter;
@@ -7,6 +9,7 @@ import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
 
+@CoreTest
 class ProgressBarTest {
 
     @Test

@@ -97,7 +97,7 @@ class CompletionTest {
         assertEquals(labels(Schedule.Kind.values(), Schedule.Kind::label), tab("train --schedule "));
         assertEquals(labels(TrainSettings.ClassWeighting.values(), TrainSettings.ClassWeighting::label),
                 tab("train --class-weights "));
-        assertEquals(labels(CorpusSettings.Split.values(), CorpusSettings.Split::label), tab("corpus load --split "));
+        assertEquals(labels(CorpusSettings.Split.values(), CorpusSettings.Split::toString), tab("corpus load --split "));
     }
 
     private static <E> List<String> labels(E[] values, java.util.function.Function<E, String> label) {

@@ -1,5 +1,7 @@
 package lstmsh.corpus.gen;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@CoreTest
 class CorpusWriterTest {
 
     @TempDir

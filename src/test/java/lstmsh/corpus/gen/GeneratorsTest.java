@@ -1,5 +1,7 @@
 package lstmsh.corpus.gen;
 
+import lstmsh.CoreTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
+@CoreTest
 class GeneratorsTest {
 
     private static final Pattern HEADING = Pattern.compile("(?m)^Chapter (\\d+)$");
