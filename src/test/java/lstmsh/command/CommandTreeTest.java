@@ -7,17 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import lstmsh.CommandTest;
 import lstmsh.LstmshException;
 import lstmsh.finding.FindingCode;
-import lstmsh.render.Console;
 import lstmsh.session.Figures;
-import lstmsh.session.Workspace;
+import lstmsh.shell.ShellFixture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,13 +22,12 @@ import java.util.List;
 @CommandTest
 class CommandTreeTest {
 
-    private final StringWriter buffer = new StringWriter();
-    private final Workspace workspace = new Workspace(Console.plain(new PrintWriter(buffer, true)));
-    private final CommandTree tree = CommandTree.create(workspace);
+    private final ShellFixture shell = new ShellFixture();
+    private final CommandTree tree = CommandTree.create(shell.workspace);
 
     @AfterEach
     void close() {
-        workspace.close();
+        shell.close();
     }
 
     @Test
@@ -41,7 +37,7 @@ class CommandTreeTest {
             if (!cl.getCommandName().equals("help") && cl.getCommandSpec().findOption("--help") == null) {
                 missing.add(cl.getCommandSpec().qualifiedName(" "));
             }
-            if (cl.getOut() != workspace.out() || cl.getErr() != workspace.out()) {
+            if (cl.getOut() != shell.workspace.out() || cl.getErr() != shell.workspace.out()) {
                 missing.add(cl.getCommandName() + " writes elsewhere");
             }
             if (!cl.isCaseInsensitiveEnumValuesAllowed()) {
@@ -60,12 +56,13 @@ class CommandTreeTest {
     void failuresComeBackWithTheirExitCode() {
         CommandTree.Result ok = tree.execute(List.of("echo", "-0.5", "---"));
         assertEquals(new CommandTree.Result(CommandTree.OK, null), ok);
-        assertEquals("-0.5 ---\n", buffer.toString());
+        assertEquals("-0.5 ---\n", shell.output());
 
         CommandTree.Result help = tree.execute(List.of("echo", "--help"));
         assertEquals(CommandTree.OK, help.exitCode());
         assertNull(help.failure());
-        assertTrue(buffer.toString().contains("Example:"), buffer.toString());
+        String helpText = shell.output();
+        assertTrue(helpText.contains("Example:"), helpText);
 
         CommandTree.Result usage = tree.execute(List.of("history", "many"));
         assertEquals(CommandTree.USAGE, usage.exitCode());
@@ -82,16 +79,14 @@ class CommandTreeTest {
 
     @Test
     void optionsListTheirDefaultsAndExpectListsItsNames() {
-        buffer.getBuffer().setLength(0);
         tree.execute(List.of("history", "--help"));
-        assertTrue(buffer.toString().contains("(default: 20)"), buffer.toString());
-        buffer.getBuffer().setLength(0);
+        String history = shell.output();
+        assertTrue(history.contains("(default: 20)"), history);
         tree.execute(List.of("run", "--help"));
-        assertTrue(buffer.toString().contains("-D=NAME=VALUE") && buffer.toString().contains("(default: none)"),
-                buffer.toString());
-        buffer.getBuffer().setLength(0);
+        String run = shell.output();
+        assertTrue(run.contains("-D=NAME=VALUE") && run.contains("(default: none)"), run);
         tree.execute(List.of("help", "expect"));
-        String expect = buffer.toString();
+        String expect = shell.output();
         for (String name : Figures.KNOWN) {
             assertTrue(expect.contains(" " + name), name + " missing in\n" + expect);
         }

@@ -14,8 +14,8 @@ import lstmsh.engine.EngineSupport;
 import lstmsh.checkpoint.Checkpoint;
 import lstmsh.checkpoint.ModelMove;
 import lstmsh.model.LstmLanguageModel;
-import lstmsh.render.Console;
 import lstmsh.session.Workspace;
+import lstmsh.shell.ShellFixture;
 import lstmsh.train.CancelSignal;
 import lstmsh.train.TrainSettings;
 import lstmsh.train.TrainingListener;
@@ -26,8 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -55,7 +53,8 @@ class DeviceMoveTest {
     void aMovedModelKeepsParametersMomentsPositionAndHistory() {
         Corpus corpus = TestCorpora.prose();
         EngineSupport.setDevice(Device.cpu());
-        try (Workspace workspace = new Workspace(Console.plain(new PrintWriter(new StringWriter())))) {
+        try (ShellFixture shell = new ShellFixture()) {
+            Workspace workspace = shell.workspace;
             LstmLanguageModel model = TestCorpora.smallModel(corpus, 3);
             TrainingState state = new TrainingState(model.manager());
             new TrainingLoop(model, corpus, new TrainSettings(6, 0, 0, 4, 16, 0.01, 5, 1, 3), state,

@@ -5,10 +5,8 @@ import lstmsh.CommandTest;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lstmsh.corpus.gen.EnglishLikeGenerator;
-import lstmsh.render.Console;
-import lstmsh.session.Workspace;
-import lstmsh.shell.Dispatcher;
+import lstmsh.TestCorpora;
+import lstmsh.shell.ShellFixture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 @CommandTest
@@ -27,39 +22,18 @@ class InspectCommandsTest {
     @TempDir
     Path dir;
 
-    private StringWriter output;
-    private Workspace workspace;
-    private Dispatcher dispatcher;
+    private final ShellFixture shell = new ShellFixture();
 
     @BeforeEach
     void setUp() throws IOException {
-        output = new StringWriter();
-        workspace = new Workspace(Console.plain(new PrintWriter(output, true)));
-        dispatcher = new Dispatcher(workspace);
-        Path prose = Files.writeString(dir.resolve("prose.txt"), EnglishLikeGenerator.generate(20_000, 7));
-        run("corpus load " + prose);
-        run("model new --embed 16 --hidden 32,32 --seed 2");
+        Path prose = TestCorpora.proseFile(dir.resolve("prose.txt"), 20_000, 7);
+        shell.ok("corpus load " + prose);
+        shell.ok("model new --embed 16 --hidden 32,32 --seed 2");
     }
 
     @AfterEach
     void tearDown() {
-        workspace.close();
-    }
-
-    private String run(String... lines) {
-        output.getBuffer().setLength(0);
-        for (String line : lines) {
-            Dispatcher.Outcome o = dispatcher.execute(line);
-            assertTrue(o.ok(), line + " failed: " + o.error() + "\n" + output);
-        }
-        return output.toString();
-    }
-
-    private String fail(String line) {
-        output.getBuffer().setLength(0);
-        Dispatcher.Outcome o = dispatcher.execute(line);
-        assertFalse(o.ok(), line + " should fail:\n" + output);
-        return o.error();
+        shell.close();
     }
 
     private static void assertHas(String text, String part) {
@@ -69,42 +43,42 @@ class InspectCommandsTest {
     @Test
     void inputsEndingInTheSameLongTailCollapseAndVariedOnesDoNot() {
         String tail = ".".repeat(60);
-        String out = run("inspect hidden \"Anna" + tail + "\" \"Peter ran" + tail + "\" \"The" + tail + "\"",
+        String out = shell.ok("inspect hidden \"Anna" + tail + "\" \"Peter ran" + tail + "\" \"The" + tail + "\"",
                 "expect warning HIDDEN_COLLAPSE");
         assertHas(out, "cosine similarity of the top layer's final h for 3 inputs:");
         assertHas(out, "  \"Anna..............");
         assertHas(out, "warning HIDDEN_COLLAPSE: the final hidden states of 3 inputs are nearly identical");
         assertHas(out, "\n  try: if the inputs end alike");
-        out = run("inspect hidden \"It was a windy evening\" \"The End of Chapter 3.\"", "expect no-warning HIDDEN_COLLAPSE");
+        out = shell.ok("inspect hidden \"It was a windy evening\" \"The End of Chapter 3.\"", "expect no-warning HIDDEN_COLLAPSE");
         assertFalse(out.contains("warning HIDDEN_COLLAPSE"), out);
-        out = run("inspect hidden --from-corpus 3 --length 20");
+        out = shell.ok("inspect hidden --from-corpus 3 --length 20");
         assertHas(out, "  #1 @");
         assertHas(out, "  #3 @");
-        assertHas(fail("inspect hidden \"a\" --from-corpus 2"), "give TEXT inputs or --from-corpus, not both");
-        assertHas(fail("inspect hidden --from-corpus 2 --length 0"), "--length must be between 1 and the corpus size, got 0");
-        assertHas(fail("inspect hidden \"only one\""), "give at least two inputs");
+        assertHas(shell.fail("inspect hidden \"a\" --from-corpus 2"), "give TEXT inputs or --from-corpus, not both");
+        assertHas(shell.fail("inspect hidden --from-corpus 2 --length 0"), "--length must be between 1 and the corpus size, got 0");
+        assertHas(shell.fail("inspect hidden \"only one\""), "give at least two inputs");
     }
 
     @Test
     void stateAndGatesShowTheirChecks() {
-        String out = run("inspect state \"The sea€\"", "expect inspect.output_hn_diff < 0.000001");
+        String out = shell.ok("inspect state \"The sea€\"", "expect inspect.output_hn_diff < 0.000001");
         assertHas(out, "note: skipped tokens not in the vocabulary: €");
         assertHas(out, "check: output at the last step equals the top layer's h_n");
-        out = run("inspect gates \"Chapter 1\" --gate g --layer 1", "expect no-warning SATURATED_GATES");
+        out = shell.ok("inspect gates \"Chapter 1\" --gate g --layer 1", "expect no-warning SATURATED_GATES");
         assertHas(out, "(match)");
         assertHas(out, "g of layer 1, one row per step");
-        assertHas(fail("inspect gates \"Chapter 1\" --gate zzz"), "unknown gate 'zzz'; use input, forget, output");
-        assertHas(fail("inspect gates \"Chapter 1\" --layer 2"), "--layer must be between 0 and 1, got 2");
-        assertHas(fail("inspect state \"€\""), "the text has no token the model knows");
+        assertHas(shell.fail("inspect gates \"Chapter 1\" --gate zzz"), "unknown gate 'zzz'; use input, forget, output");
+        assertHas(shell.fail("inspect gates \"Chapter 1\" --layer 2"), "--layer must be between 0 and 1, got 2");
+        assertHas(shell.fail("inspect state \"€\""), "the text has no token the model knows");
     }
 
     @Test
     void helpShowsTheDefaultsAndDiagnoseReportsWhatItChecked() {
-        assertHas(run("help inspect gates").replaceAll("\\s+", " "), "(default: forget)");
-        String hidden = run("help inspect hidden").replaceAll("\\s+", " ");
+        assertHas(shell.ok("help inspect gates").replaceAll("\\s+", " "), "(default: forget)");
+        String hidden = shell.ok("help inspect hidden").replaceAll("\\s+", " ");
         assertHas(hidden, "(default: 100)");
         assertHas(hidden, "Seed of the windows (default: 1)");
-        String out = run("diagnose");
+        String out = shell.ok("diagnose");
         assertHas(out, "diagnose: corpus ");
         assertHas(out, ", model trained 0 steps");
         assertHas(out, "info NOT_CONVERGED: the model has not been trained yet\n  try: train --steps 500");

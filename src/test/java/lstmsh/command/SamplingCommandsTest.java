@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lstmsh.render.Console;
-import lstmsh.shell.Dispatcher;
-import lstmsh.session.Workspace;
+import lstmsh.shell.ShellFixture;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,36 +25,11 @@ class SamplingCommandsTest {
     @TempDir
     Path dir;
 
-    private StringWriter buffer;
-    private Workspace workspace;
-    private Dispatcher dispatcher;
-
-    @BeforeEach
-    void shell() {
-        buffer = new StringWriter();
-        workspace = new Workspace(Console.plain(new PrintWriter(buffer, true)));
-        dispatcher = new Dispatcher(workspace);
-    }
+    private final ShellFixture shell = new ShellFixture();
 
     @AfterEach
     void close() {
-        workspace.close();
-    }
-
-    /** Runs lines that must succeed; returns what they printed. */
-    private String run(String... lines) {
-        int from = buffer.getBuffer().length();
-        for (String line : lines) {
-            Dispatcher.Outcome outcome = dispatcher.execute(line);
-            assertTrue(outcome.ok(), line + " failed: " + outcome.error() + "\n" + buffer.getBuffer().substring(from));
-        }
-        return buffer.getBuffer().substring(from);
-    }
-
-    private String fail(String line) {
-        Dispatcher.Outcome outcome = dispatcher.execute(line);
-        assertFalse(outcome.ok(), line + " should fail");
-        return outcome.error();
+        shell.close();
     }
 
     /** The first 100k characters of the shipped corpus: enough for a small model to learn words. */
@@ -72,10 +42,10 @@ class SamplingCommandsTest {
 
     @Test
     void aBrieflyTrainedModelOnTheShippedCorpusRaisesNoWarningAtTemperatureOne() throws IOException {
-        run("corpus load " + talesPart(),
+        shell.ok("corpus load " + talesPart(),
                 "model new --embed 16 --hidden 64 --layers 1 --seed 1",
                 "train --steps 80 --batch 12 --seq 50 --lr 0.015 --sample-every 40 --sample-length 60");
-        String out = run("sample --length 300 --count 3 --seed 1",
+        String out = shell.ok("sample --length 300 --count 3 --seed 1",
                 "expect sample.warnings <= 0",
                 "expect no-warning LOOP",
                 "expect sample.distinct2 > 0.3",
@@ -84,7 +54,7 @@ class SamplingCommandsTest {
         assertTrue(out.contains("-- sample 3 of 3 (seed 3)"), out);
         assertTrue(out.contains("copied from the training text"), out);
         assertEquals(3, out.split("no warnings", -1).length - 1, out);
-        String table = run("sample --temperatures 0.5,1.0,1.5 --length 120");
+        String table = shell.ok("sample --temperatures 0.5,1.0,1.5 --length 120");
         assertTrue(table.contains("temperature  entropy"), table);
         assertTrue(table.lines().anyMatch(l -> l.trim().startsWith("1.5 ")), table);
     }
@@ -92,7 +62,7 @@ class SamplingCommandsTest {
     @Test
     void aSmallModelOnAnImbalancedCorpusCollapsesAndIsNamed() {
         Path corpus = dir.resolve("imbalanced.txt");
-        String out = run("corpus generate " + corpus + " --kind imbalanced",
+        String out = shell.ok("corpus generate " + corpus + " --kind imbalanced",
                 "corpus load " + corpus,
                 "model new --embed 16 --hidden 32 --layers 1 --seed 1",
                 "train --steps 100 --batch 8 --seq 40 --lr 0.02 --sample-every 50 --sample-length 40",
@@ -109,32 +79,32 @@ class SamplingCommandsTest {
 
     @Test
     void optionsWorkAndMistakesAreOneLine() throws IOException {
-        run("corpus load " + talesPart(), "model new --embed 8 --hidden 16 --layers 1");
-        String stop = run("sample --length 400 --stop e --seed 2");
+        shell.ok("corpus load " + talesPart(), "model new --embed 8 --hidden 16 --layers 1");
+        String stop = shell.ok("sample --length 400 --stop e --seed 2");
         assertTrue(stop.contains("stopped at \"e\""), stop);
-        String skipped = run("sample --length 20 --prime \"Thé\\nk\"");
+        String skipped = shell.ok("sample --length 20 --prime \"Thé\\nk\"");
         assertTrue(skipped.startsWith("Th\nk"), skipped);
         assertTrue(skipped.contains("skipped prime tokens not in the vocabulary: 'é'"), skipped);
         // Options left out take their defaults again, not the previous line's values.
-        String again = run("sample --length 20");
+        String again = shell.ok("sample --length 20");
         assertFalse(again.contains("skipped prime tokens") || again.contains("stopped at"), again);
         assertTrue(again.contains("[20 tokens, temperature 1.0: "), again);
-        assertTrue(fail("sample --prime Thé --on-unknown stop").contains("'é'"));
-        assertTrue(fail("sample --top-p 0").contains("--top-p"));
-        assertTrue(fail("sample --temperature -1").contains("--temperature"));
-        assertTrue(fail("sample --temperatures 0.5,x").contains("--temperatures"));
-        assertTrue(fail("sample --color rainbow").contains("--color"));
-        assertTrue(fail("sample --temperatures 0.5 --count 2").contains("either"));
-        String plain = run("sample --length 10 --color surprisal --greedy --top-k 3");
+        assertTrue(shell.fail("sample --prime Thé --on-unknown stop").contains("'é'"));
+        assertTrue(shell.fail("sample --top-p 0").contains("--top-p"));
+        assertTrue(shell.fail("sample --temperature -1").contains("--temperature"));
+        assertTrue(shell.fail("sample --temperatures 0.5,x").contains("--temperatures"));
+        assertTrue(shell.fail("sample --color rainbow").contains("--color"));
+        assertTrue(shell.fail("sample --temperatures 0.5 --count 2").contains("either"));
+        String plain = shell.ok("sample --length 10 --color surprisal --greedy --top-k 3");
         assertTrue(plain.contains("not a colour terminal"), plain);
         assertFalse(plain.contains("\u001b["), plain);
         assertTrue(plain.contains("greedy"), plain);
-        assertTrue(fail("train --steps 1 --sample-every -1").contains("--sample-every"));
+        assertTrue(shell.fail("train --steps 1 --sample-every -1").contains("--sample-every"));
     }
 
     @Test
     void helpShowsTheDefaultsOfTheSettingsAndCompletionOffersTheirValues() {
-        String help = run("sample --help");
+        String help = shell.ok("sample --help");
         assertTrue(help.contains("(default: " + lstmsh.sample.SamplingSettings.DEFAULT_LENGTH + ")"), help);
         assertTrue(help.contains("(default: skip)") && help.contains("(default: none)"), help);
         assertEquals(List.of("none", "surprisal"), toList(new SampleReportView.ColourNames()));
@@ -149,42 +119,12 @@ class SamplingCommandsTest {
 
     @Test
     void surprisalColourOnAColourConsole() throws IOException {
-        StringWriter coloured = new StringWriter();
-        PrintWriter writer = new PrintWriter(coloured, true);
-        Console colour = new Console() {
-            @Override
-            public PrintWriter out() {
-                return writer;
-            }
-
-            @Override
-            public boolean isTerminal() {
-                return true;
-            }
-
-            @Override
-            public boolean color() {
-                return true;
-            }
-
-            @Override
-            public int width() {
-                return 100;
-            }
-
-            @Override
-            public lstmsh.render.LiveLine liveLine() {
-                return new lstmsh.render.PeriodicLiveLine(writer, 10_000);
-            }
-        };
-        try (Workspace w = new Workspace(colour)) {
-            Dispatcher d = new Dispatcher(w);
-            for (String line : List.of("corpus load " + talesPart(), "model new --embed 8 --hidden 16 --layers 1",
-                    "sample --length 50", "sample --length 50 --color surprisal")) {
-                assertTrue(d.execute(line).ok(), line + "\n" + coloured);
-            }
+        ShellFixture colour = ShellFixture.colour();
+        String out;
+        try (colour) {
+            out = colour.ok("corpus load " + talesPart(), "model new --embed 8 --hidden 16 --layers 1",
+                    "sample --length 50", "sample --length 50 --color surprisal");
         }
-        String out = coloured.toString();
         int second = out.lastIndexOf("[50 tokens");
         int legend = out.indexOf("colours: ");
         assertTrue(legend > second, out);
@@ -194,18 +134,18 @@ class SamplingCommandsTest {
 
     @Test
     void scoreShowsSurprisalRanksAndTotals() throws IOException {
-        run("corpus load " + talesPart(), "model new --embed 8 --hidden 16 --layers 1");
-        String out = run("score \"The lamp.\\nBen\"", "expect score.tokens >= 13", "expect score.perplexity > 1");
+        shell.ok("corpus load " + talesPart(), "model new --embed 8 --hidden 16 --layers 1");
+        String out = shell.ok("score \"The lamp.\\nBen\"", "expect score.tokens >= 13", "expect score.perplexity > 1");
         assertTrue(out.contains("top 3 alternatives"), out);
         assertTrue(out.contains("the 10 most surprising, highlighted:"), out);
         assertTrue(out.contains("perplexity"), out);
         assertEquals(10, out.lines().filter(l -> l.startsWith("* ")).count(), out);
         Path file = dir.resolve("text.txt");
         Files.writeString(file, "Ben read slowly. ".repeat(20), StandardCharsets.UTF_8);
-        String cut = run("score --file " + file + " --rows 50");
+        String cut = shell.ok("score --file " + file + " --rows 50");
         assertTrue(cut.contains("only the 10 most surprising shown"), cut);
-        assertTrue(fail("score").contains("TEXT or --file"));
-        assertTrue(fail("score --file " + dir.resolve("missing.txt")).contains("no such file"));
+        assertTrue(shell.fail("score").contains("TEXT or --file"));
+        assertTrue(shell.fail("score --file " + dir.resolve("missing.txt")).contains("no such file"));
     }
 
     @Test

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 
-import lstmsh.corpus.gen.EnglishLikeGenerator;
+import lstmsh.TestCorpora;
 import lstmsh.engine.EngineSupport;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,10 +20,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -38,16 +34,13 @@ class DeviceCommandTest {
     }
 
     private Path corpusFile() throws Exception {
-        Path file = dir.resolve("tiny.txt");
-        Files.writeString(file, EnglishLikeGenerator.generate(12_000, 3));
-        return file;
+        return TestCorpora.proseFile(dir.resolve("tiny.txt"), 12_000, 3);
     }
 
     @Test
     void deviceShowsTheEngineTheDevicesAndTheOneInUse() {
         try (ShellFixture shell = new ShellFixture()) {
-            assertTrue(shell.run("device").ok());
-            String out = shell.output();
+            String out = shell.ok("device");
             Engine engine = Engine.getInstance();
             assertTrue(out.startsWith("engine: " + engine.getEngineName() + " " + engine.getVersion() + " ("), out);
             assertTrue(out.contains("DJL " + Engine.getDjlVersion()), out);
@@ -56,7 +49,7 @@ class DeviceCommandTest {
             assertTrue(out.contains("in use: " + inUse), out);
             assertEquals(engine.getGpuCount(), shell.workspace.figures().get("device.gpus"));
             assertEquals(engine.getGpuCount() > 0 ? 1 : 0, shell.workspace.figures().get("device.gpu"));
-            assertTrue(shell.run("expect device.gpus >= 0").ok());
+            shell.ok("expect device.gpus >= 0");
         }
     }
 
@@ -64,24 +57,18 @@ class DeviceCommandTest {
     void aGpuOnABuildWithoutOneIsAOneLineErrorAndTheModelStays() throws Exception {
         Assumptions.assumeTrue(Engine.getInstance().getGpuCount() == 0, "this machine has a GPU");
         try (ShellFixture shell = new ShellFixture()) {
-            assertTrue(shell.run("corpus load " + corpusFile()).ok());
-            assertTrue(shell.run("model new --embed 8 --hidden 16 --layers 1").ok());
+            shell.ok("corpus load " + corpusFile(), "model new --embed 8 --hidden 16 --layers 1");
             var model = shell.workspace.model();
-            shell.output();
-            Dispatcher.Outcome gpu = shell.run("device gpu");
-            assertFalse(gpu.ok());
-            assertTrue(gpu.error().startsWith("no GPU visible to the " + Engine.getInstance().getEngineName()
-                    + " CPU build; use 'device cpu'"), gpu.error());
-            assertFalse(gpu.error().contains("\n"));
+            String gpu = shell.fail("device gpu");
+            assertTrue(gpu.startsWith("no GPU visible to the " + Engine.getInstance().getEngineName()
+                    + " CPU build; use 'device cpu'"), gpu);
             assertSame(model, shell.workspace.model());
             assertEquals(Device.cpu(), EngineSupport.device());
-            assertTrue(shell.run("train --steps 2 --batch 4 --seq 16").ok());
+            shell.ok("train --steps 2 --batch 4 --seq 16");
 
-            Dispatcher.Outcome spelled = shell.run("device gpu:x");
-            assertFalse(spelled.ok());
-            assertTrue(spelled.error().contains("use cpu, gpu or gpu:N"), spelled.error());
-            assertTrue(shell.run("device cpu").ok());
-            assertTrue(shell.output().contains("device cpu (the model is already there)"));
+            String spelled = shell.fail("device gpu:x");
+            assertTrue(spelled.contains("use cpu, gpu or gpu:N"), spelled);
+            assertTrue(shell.ok("device cpu").contains("device cpu (the model is already there)"));
             assertSame(model, shell.workspace.model());
         }
     }
@@ -90,59 +77,41 @@ class DeviceCommandTest {
     void theModelMovesToAGpuAndBackWithEverythingItHolds() throws Exception {
         Assumptions.assumeTrue(Engine.getInstance().getGpuCount() > 0, "no GPU on this machine");
         try (ShellFixture shell = new ShellFixture()) {
-            assertTrue(shell.run("device cpu").ok());
-            assertTrue(shell.run("corpus load " + corpusFile()).ok());
-            assertTrue(shell.run("model new --embed 8 --hidden 16 --layers 1").ok());
-            assertTrue(shell.run("train --steps 5 --batch 4 --seq 16").ok());
+            shell.ok("device cpu", "corpus load " + corpusFile(), "model new --embed 8 --hidden 16 --layers 1",
+                    "train --steps 5 --batch 4 --seq 16");
             Map<String, float[]> before = shell.workspace.model().snapshot();
             var model = shell.workspace.model();
-            assertTrue(shell.run("device gpu").ok());
-            assertTrue(shell.output().contains("moved the model"));
+            assertTrue(shell.ok("device gpu").contains("moved the model"));
             assertNotSame(model, shell.workspace.model());
             assertEquals(Device.gpu(), shell.workspace.model().manager().getDevice());
             assertEquals(5, shell.workspace.training().globalStep());
             assertEquals(5, shell.workspace.training().optimizer().updates());
             Map<String, float[]> onGpu = shell.workspace.model().snapshot();
             before.forEach((name, values) -> assertArrayEquals(values, onGpu.get(name), name));
-            assertTrue(shell.run("train --steps 5 --batch 4 --seq 16").ok());
-            assertTrue(shell.run("save " + dir.resolve("ck")).ok());
-            assertTrue(shell.run("device cpu").ok());
+            shell.ok("train --steps 5 --batch 4 --seq 16", "save " + dir.resolve("ck"), "device cpu");
             assertEquals(Device.cpu(), shell.workspace.model().manager().getDevice());
-            assertTrue(shell.run("load " + dir.resolve("ck")).ok());
+            shell.ok("load " + dir.resolve("ck"));
             assertEquals(Device.cpu(), shell.workspace.model().manager().getDevice());
             assertEquals(10, shell.workspace.training().globalStep());
-            assertTrue(shell.run("sample --length 20 --seed 1").ok());
+            shell.ok("sample --length 20 --seed 1");
         }
     }
 
     @Test
-    void theProgramOptionChoosesTheDeviceAndChecksItsSpelling() throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int cpu;
-        int gpu;
-        int misspelled;
-        String gpuOutput;
-        try {
-            cpu = ProgramRunner.exitStatus("--device", "cpu", "-c", "device; expect device.gpu <= 0");
-            captured.reset();
-            gpu = ProgramRunner.exitStatus("--device", "gpu", "-c", "device");
-            gpuOutput = captured.toString(StandardCharsets.UTF_8);
-            EngineSupport.resetDevice();
-            misspelled = ProgramRunner.exitStatus("--device", "gpu:x", "-c", "device");
-        } finally {
-            System.setOut(original);
-        }
-        assertEquals(0, cpu);
-        assertEquals(2, misspelled);
+    void theProgramOptionChoosesTheDeviceAndChecksItsSpelling() {
+        ProgramOutput cpu = ProgramOutput.run("--device", "cpu", "-c", "device; expect device.gpu <= 0");
+        ProgramOutput gpu = ProgramOutput.run("--device", "gpu", "-c", "device");
+        EngineSupport.resetDevice();
+        ProgramOutput misspelled = ProgramOutput.run("--device", "gpu:x", "-c", "device");
+        assertEquals(0, cpu.status());
+        assertEquals(2, misspelled.status());
         if (Engine.getInstance().getGpuCount() == 0) {
-            assertEquals(1, gpu);
-            assertTrue(gpuOutput.contains("error: no GPU visible to the "), gpuOutput);
-            assertFalse(gpuOutput.contains("Exception"), gpuOutput);
+            assertEquals(1, gpu.status());
+            assertTrue(gpu.text().contains("error: no GPU visible to the "), gpu.text());
+            assertFalse(gpu.text().contains("Exception"), gpu.text());
         } else {
-            assertEquals(0, gpu);
-            assertTrue(gpuOutput.contains("in use: gpu:0"), gpuOutput);
+            assertEquals(0, gpu.status());
+            assertTrue(gpu.text().contains("in use: gpu:0"), gpu.text());
         }
     }
 }

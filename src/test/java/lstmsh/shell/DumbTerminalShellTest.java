@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lstmsh.TerminalTest;
 import lstmsh.TestCorpora;
-import lstmsh.session.Workspace;
 
-import org.jline.terminal.Terminal;
-import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,7 +21,7 @@ class DumbTerminalShellTest {
     @Test
     void typedLinesRunUntilExitAndErrorsDoNotEndTheShell() throws Exception {
         Path corpus = TestCorpora.proseFile(dir.resolve("tiny.txt"), 8_000, 4);
-        String typed = String.join("\n",
+        TypedShell shell = new TypedShell(false,
                 "corpus load " + corpus,
                 "model new --embed 8 --hidden 16 --layers 1",
                 "smaple --length 5",
@@ -35,18 +29,13 @@ class DumbTerminalShellTest {
                 "train --steps 5 --batch 4 --seq 16",
                 "model show",
                 "exit",
-                "echo not reached",
-                "");
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        try (Terminal terminal = dumb(typed, screen);
-                Workspace workspace = new Workspace(new TerminalConsole(terminal, false))) {
-            Dispatcher dispatcher = new Dispatcher(workspace);
-            int status = new InteractiveShell(terminal, dispatcher, dir.resolve("history")).run();
-            assertEquals(0, status);
-            assertNotNull(workspace.model(), screen.toString(StandardCharsets.UTF_8));
-            assertEquals(5, workspace.training().globalStep());
+                "echo not reached");
+        try (shell) {
+            assertEquals(0, shell.run(dir.resolve("history")));
+            assertNotNull(shell.workspace.model(), shell.screen());
+            assertEquals(5, shell.workspace.training().globalStep());
         }
-        String out = screen.toString(StandardCharsets.UTF_8);
+        String out = shell.screen();
         assertTrue(out.contains("error: unknown command 'smaple'; did you mean 'sample'?"), out);
         assertTrue(out.contains("error: no such file"), out);
         assertTrue(out.contains("trained 5 steps"), out);
@@ -58,17 +47,11 @@ class DumbTerminalShellTest {
 
     @Test
     void endOfInputLeavesTheShell() throws Exception {
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        try (Terminal terminal = dumb("echo hello\n", screen);
-                Workspace workspace = new Workspace(new TerminalConsole(terminal, false))) {
-            assertEquals(0, new InteractiveShell(terminal, new Dispatcher(workspace), dir.resolve("h")).run());
+        TypedShell shell = new TypedShell(false, "echo hello");
+        try (shell) {
+            assertEquals(0, shell.run(dir.resolve("h")));
         }
-        String out = screen.toString(StandardCharsets.UTF_8);
+        String out = shell.screen();
         assertTrue(out.contains("lstmsh> hello"), out);
-    }
-
-    private static Terminal dumb(String typed, ByteArrayOutputStream screen) throws java.io.IOException {
-        return new DumbTerminal("test", Terminal.TYPE_DUMB,
-                new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8);
     }
 }

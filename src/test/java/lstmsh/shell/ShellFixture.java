@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lstmsh.render.Console;
+import lstmsh.render.LiveLine;
 import lstmsh.session.Workspace;
 
 import java.io.PrintWriter;
@@ -31,11 +32,44 @@ public final class ShellFixture implements AutoCloseable {
         dispatcher = new Dispatcher(workspace);
     }
 
+    /** Output as a colour terminal gets it (escape sequences included), otherwise as {@link #ShellFixture()}. */
+    public static ShellFixture colour() {
+        return new ShellFixture(out -> {
+            Console plain = Console.plain(out);
+            return new Console() {
+                @Override
+                public PrintWriter out() {
+                    return out;
+                }
+
+                @Override
+                public boolean isTerminal() {
+                    return true;
+                }
+
+                @Override
+                public boolean color() {
+                    return true;
+                }
+
+                @Override
+                public int width() {
+                    return plain.width();
+                }
+
+                @Override
+                public LiveLine liveLine() {
+                    return plain.liveLine();
+                }
+            };
+        });
+    }
+
     public Dispatcher.Outcome run(String line) {
         return dispatcher.execute(line);
     }
 
-    /** Output since the last call (or since {@link #ok} or {@link #fail}). */
+    /** Output since the last call, {@link #ok} or {@link #fail} began: after a failure, what the failing line printed. */
     public String output() {
         String s = buffer.toString();
         buffer.getBuffer().setLength(0);
@@ -52,13 +86,12 @@ public final class ShellFixture implements AutoCloseable {
         return output();
     }
 
-    /** Runs a line that must fail; returns its error, which is one line. */
+    /** Runs a line that must fail; returns its error, which is one line. What it printed stays for {@link #output}. */
     public String fail(String line) {
         output();
         Dispatcher.Outcome outcome = run(line);
         assertFalse(outcome.ok(), line + " should fail:\n" + buffer);
         assertFalse(outcome.error().contains("\n"), "one line: " + outcome.error());
-        output();
         return outcome.error();
     }
 

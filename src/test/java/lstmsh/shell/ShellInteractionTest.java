@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lstmsh.TerminalTest;
 import lstmsh.TestCorpora;
-import lstmsh.session.Workspace;
 
-import org.jline.terminal.Terminal;
-import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,16 +20,12 @@ class ShellInteractionTest {
 
     @TempDir Path dir;
 
-    private record Session(int status, String screen, Workspace workspace) {}
+    private record Session(int status, String screen) {}
 
     private Session type(String... lines) throws Exception {
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        String typed = String.join("\n", lines) + (lines.length == 0 ? "" : "\n");
-        try (Terminal terminal = new DumbTerminal("test", Terminal.TYPE_DUMB,
-                new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8);
-                Workspace workspace = new Workspace(new TerminalConsole(terminal, true))) {
-            int status = new InteractiveShell(terminal, new Dispatcher(workspace), dir.resolve("history")).run();
-            return new Session(status, screen.toString(StandardCharsets.UTF_8), workspace);
+        try (TypedShell shell = new TypedShell(true, lines)) {
+            int status = shell.run(dir.resolve("history"));
+            return new Session(status, shell.screen());
         }
     }
 
