@@ -78,6 +78,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRootPackageHoldsOnlyTheEntryPointAndNothingDependsOnIt() {
+        noClasses().that().resideOutsideOfPackage("lstmsh")
+                .should().dependOnClassesThat().resideInAPackage("lstmsh")
+                .check(classes);
+    }
+
+    @Test
     void checkpointsSitAboveModelAndTraining() {
         noClasses().that().resideInAnyPackage("lstmsh.model..", "lstmsh.train..")
                 .should().dependOnClassesThat().resideInAPackage("lstmsh.checkpoint..")

@@ -1,6 +1,6 @@
 package lstmsh.checkpoint;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -3,7 +3,7 @@ package lstmsh.checkpoint;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.LstmState;
 import lstmsh.model.ModelSettings;

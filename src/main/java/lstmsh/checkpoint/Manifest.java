@@ -9,7 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.model.Init;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.ModelSettings;

@@ -2,7 +2,7 @@ package lstmsh.checkpoint;
 
 import ai.djl.Device;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.engine.EngineSupport;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.train.TrainingState;

@@ -2,7 +2,7 @@ package lstmsh.checkpoint;
 
 import ai.djl.ndarray.types.Shape;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.ModelSettings;
 

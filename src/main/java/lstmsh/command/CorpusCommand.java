@@ -1,6 +1,6 @@
 package lstmsh.command;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.corpus.Corpus;
 import lstmsh.corpus.Tokenizers;
 import lstmsh.finding.Finding;

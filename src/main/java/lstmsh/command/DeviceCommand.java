@@ -2,7 +2,7 @@ package lstmsh.command;
 
 import ai.djl.engine.Engine;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.engine.EngineSupport;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.session.Workspace;

@@ -1,6 +1,6 @@
 package lstmsh.command;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.finding.FindingCode;
 import lstmsh.session.Figures;
 import lstmsh.session.Suggestions;

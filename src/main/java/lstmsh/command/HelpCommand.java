@@ -1,6 +1,6 @@
 package lstmsh.command;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.render.Console;
 import lstmsh.session.Suggestions;
 import lstmsh.session.Workspace;

@@ -1,6 +1,6 @@
 package lstmsh.command;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.session.Workspace;
 
 import picocli.CommandLine.Command;

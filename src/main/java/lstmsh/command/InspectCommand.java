@@ -1,6 +1,6 @@
 package lstmsh.command;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.corpus.Vocabulary;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.sample.KnownTokens;

@@ -1,6 +1,6 @@
 package lstmsh.command;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.corpus.Vocabulary;
 import lstmsh.finding.Finding;
 import lstmsh.inspect.GateInspection;

@@ -1,6 +1,6 @@
 package lstmsh.command;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.util.AtomicFiles;
 import lstmsh.util.Format;
 import lstmsh.session.Workspace;

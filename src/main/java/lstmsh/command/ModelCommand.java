@@ -2,7 +2,7 @@ package lstmsh.command;
 
 import ai.djl.ndarray.types.Shape;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.corpus.Corpus;
 import lstmsh.model.Init;
 import lstmsh.model.LstmLanguageModel;

@@ -1,6 +1,6 @@
 package lstmsh.command;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.render.PngChart;
 import lstmsh.render.TerminalChart;
 import lstmsh.session.Workspace;

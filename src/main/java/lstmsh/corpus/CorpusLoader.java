@@ -1,6 +1,6 @@
 package lstmsh.corpus;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.finding.Finding;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package lstmsh.corpus;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package lstmsh.corpus;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 
 /** Finds a tokenizer by the level name stored in checkpoints and typed by users. */
 public final class Tokenizers {

@@ -5,7 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
 import ai.djl.util.cuda.CudaUtils;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package lstmsh.sample;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.corpus.Corpus;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.train.StepProgress;

@@ -1,6 +1,6 @@
 package lstmsh.sample;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.corpus.CorpusStats;
 import lstmsh.corpus.Vocabulary;
 import lstmsh.model.LstmLanguageModel;

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.engine.EngineSupport;
 import lstmsh.engine.IntraOpThreads;
 import lstmsh.model.LstmLanguageModel;

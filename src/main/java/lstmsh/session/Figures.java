@@ -1,6 +1,6 @@
 package lstmsh.session;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package lstmsh.shell;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.command.CommandTree;
 import lstmsh.render.Console;
 import lstmsh.session.CommandLines;

@@ -1,6 +1,6 @@
 package lstmsh.shell;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.render.Console;
 import lstmsh.session.CommandLines;
 import lstmsh.session.SessionFiles;

@@ -1,6 +1,6 @@
 package lstmsh.train;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.corpus.BatchStream;
 import lstmsh.corpus.Corpus;
 import lstmsh.corpus.CorpusSettings;

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.corpus.Corpus;
 import lstmsh.engine.EngineOps;
 import lstmsh.engine.EngineSupport;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.model.Init;
 import lstmsh.model.ModelSettings;
 import lstmsh.train.MetricPoint;

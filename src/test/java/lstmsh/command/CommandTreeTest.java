@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lstmsh.CommandTest;
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.finding.FindingCode;
 import lstmsh.session.Figures;
 import lstmsh.shell.ShellFixture;

@@ -10,13 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lstmsh.corpus.Corpus;
 import lstmsh.corpus.gen.ScenarioCorpora;
-import lstmsh.render.Console;
-import lstmsh.shell.Dispatcher;
+import lstmsh.shell.ShellFixture;
 import lstmsh.session.Workspace;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,34 +29,26 @@ class CorpusCommandTest {
     @TempDir
     Path dir;
 
-    private StringWriter output;
+    private ShellFixture shell;
     private Workspace workspace;
-    private Dispatcher dispatcher;
 
     @BeforeEach
     void setUp() {
-        output = new StringWriter();
-        workspace = new Workspace(Console.plain(new PrintWriter(output, true)));
-        dispatcher = new Dispatcher(workspace);
+        shell = new ShellFixture();
+        workspace = shell.workspace;
     }
 
     @AfterEach
     void tearDown() {
-        workspace.close();
+        shell.close();
     }
 
     private String run(String line) {
-        output.getBuffer().setLength(0);
-        Dispatcher.Outcome o = dispatcher.execute(line);
-        assertTrue(o.ok(), line + " failed: " + o.error() + "\n" + output);
-        return output.toString();
+        return shell.ok(line);
     }
 
     private String fail(String line) {
-        output.getBuffer().setLength(0);
-        Dispatcher.Outcome o = dispatcher.execute(line);
-        assertFalse(o.ok(), line + " should fail:\n" + output);
-        return o.error();
+        return shell.fail(line);
     }
 
     private Path write(String name, byte[] bytes) throws IOException {

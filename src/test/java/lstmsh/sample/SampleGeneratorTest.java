@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lstmsh.LstmshException;
+import lstmsh.util.LstmshException;
 import lstmsh.TestCorpora;
 import lstmsh.corpus.Corpus;
 import lstmsh.model.LstmLanguageModel;

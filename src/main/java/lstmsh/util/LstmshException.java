@@ -1,4 +1,4 @@
-package lstmsh;
+package lstmsh.util;
 
 /**
  * A problem the user can fix: the message is shown as one line, so it says what was wrong and
