@@ -10,7 +10,7 @@ import java.util.List;
 public enum FindingCode {
     CORPUS_IMBALANCE(Area.CORPUS, "a few tokens dominate the corpus"),
     CORPUS_UNK(Area.CORPUS, "too many tokens fell outside the vocabulary"),
-    CORPUS_INVALID_TEXT(Area.CORPUS, "bytes that are not text in the chosen encoding were replaced"),
+    CORPUS_INVALID_TEXT(Area.CORPUS, "bytes that are not text in the encoding were replaced (raised by corpus load)"),
     CONSTANT_TAIL(Area.CORPUS, "sequences end in the same long stretch, so their final states look alike"),
     SMALL_HIDDEN(Area.MODEL, "the hidden state is too small for the vocabulary"),
     INIT_SCALE(Area.MODEL, "weights far from the scale of a standard initialisation"),
