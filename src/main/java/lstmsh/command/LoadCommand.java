@@ -30,6 +30,11 @@ public final class LoadCommand extends WorkspaceCommand {
     @Override
     protected void run() {
         Checkpoint.Loaded loaded = Checkpoint.load(dir);
+        if (!workspace.mayReplaceModel("load " + dir)) {
+            loaded.training().close();
+            loaded.model().close();
+            return;
+        }
         workspace.setModel(loaded.model(), loaded.training(), loaded.corpusSource());
         TrainingState t = loaded.training();
         out().printf("loaded %s (trained %d steps%s)%n", dir, t.globalStep(),

@@ -91,6 +91,10 @@ public final class ModelCommand extends WorkspaceCommand {
             ModelSettings settings = new ModelSettings(embed, ModelSettings.hiddenSizes(hidden, layers), dropout, seed,
                     embedDropout, outputDropout, tie, Init.parse(init), forgetBias);
             LstmLanguageModel model = LstmLanguageModel.create(settings, corpus.vocabulary(), corpus.tokenizer());
+            if (!workspace.mayReplaceModel("model new")) {
+                model.close();
+                return;
+            }
             workspace.setModel(model, new TrainingState(model.manager()), corpus.source());
             describe(workspace, false);
         }

@@ -92,7 +92,7 @@ class TmuxEndToEndIT {
         // Training: the live line sits on the bottom row while it runs.
         type("train --steps 2000 --batch 8 --seq 32");
         enter();
-        Pattern live = Pattern.compile("^step (\\d+)/2000 .*");
+        Pattern live = Pattern.compile("^step \\d+ \\(run (\\d+)/2000 .*");
         String during = waitFor("the live line on the bottom row past step 20", s -> {
             Matcher m = live.matcher(bottomRow(s));
             return m.matches() && Integer.parseInt(m.group(1)) >= 20;
