@@ -15,7 +15,8 @@ import java.nio.file.Path;
         description = {
             "Restore a checkpoint written by 'save'; the current model is replaced only if",
             "it loads. Training continues exactly where it stopped: optimizer state, step,",
-            "data position, carried LSTM state, schedule counters, seed and best weights."
+            "data position, carried LSTM state, schedule counters, seed and best weights.",
+            "At the prompt, a model with unsaved training is asked about before it goes."
         },
         footer = {"", "Example:", "  load checkpoints/tales"})
 public final class LoadCommand extends WorkspaceCommand {

@@ -35,10 +35,10 @@ public final class TrainingLines {
 
     /**
      * The model's step first, as validation lines and metrics count; then this run's share, the
-     * smoothed loss, and the time left while there is any.
+     * smoothed loss, and the time left while the run goes on.
      */
     public static String progress(StepProgress p) {
-        boolean finished = p.step() >= p.totalSteps();
+        boolean finished = p.step() >= p.totalSteps() || Double.isNaN(p.remainingSeconds());
         return String.format("step %d (run %d/%d %3.0f%%)  smoothed loss %s  val %s (%s bits)  %s tok/s  |g| %.2f  lr %s  elapsed %s%s",
                 p.globalStep(), p.step(), p.totalSteps(), 100.0 * p.step() / p.totalSteps(), Format.loss(p.smoothedLoss()),
                 Format.loss(p.valLoss()), Format.bits(p.valLoss()), Format.count(p.tokensPerSecond()), p.gradNorm(),

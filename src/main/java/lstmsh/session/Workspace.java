@@ -26,8 +26,8 @@ public final class Workspace implements AutoCloseable {
 
     /** Figures measured on the model: they go with it. */
     private static final Set<String> MODEL_FIGURES = Set.of("model", "train", "sample", "inspect", "score", "diagnose");
-    /** Figures measured on the corpus, or against it (a sample's copied share, a score): they go with it. */
-    private static final Set<String> CORPUS_FIGURES = Set.of("corpus", "sample", "score", "diagnose");
+    /** Figures measured on the corpus, or against it (a sample's copied share, its windows): they go with it. */
+    private static final Set<String> CORPUS_FIGURES = Set.of("corpus", "sample", "inspect", "diagnose");
 
     /** A yes/no question to the person at the keyboard. */
     public interface Question {

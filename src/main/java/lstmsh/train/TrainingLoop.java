@@ -199,6 +199,7 @@ public final class TrainingLoop {
         private String detail = "";
         private long done;
         private boolean stopAnnounced;
+        private StepLoss lastStep;
 
         Run(TrainingData data) {
             train = data.train();
@@ -251,7 +252,11 @@ public final class TrainingLoop {
             } finally {
                 lastGood.close();
             }
-            return result(finalValidation());
+            double valLoss = finalValidation();
+            if (stop != TrainResult.Stop.DIVERGED && lastStep != null && done < totalSteps) {
+                listener.onStep(progress(lastStep, true)); // the live line ends on the stop, not on a time left
+            }
+            return result(valLoss);
         }
 
         /** A changed batch layout moves the position to the same point of the epoch; a changed optimizer starts afresh. */
@@ -410,7 +415,8 @@ public final class TrainingLoop {
             if (measured && !scheduled) {
                 state.recordExtraValidation(state.globalStep(), val, model);
             }
-            listener.onStep(progress(step));
+            lastStep = step;
+            listener.onStep(progress(step, false));
             return earlyStop;
         }
 
@@ -438,14 +444,15 @@ public final class TrainingLoop {
             return cancel.isRepeated();
         }
 
-        private StepProgress progress(StepLoss step) {
+        /** The live line's figures after {@code step}; {@code ended}: the run stopped, nothing is left. */
+        private StepProgress progress(StepLoss step, boolean ended) {
             long stepsLeft = totalSteps - done;
             long evals = validation == null ? 0 : evalsLeft(stepsLeft, evalEvery, state.window(), perEpoch);
             double perEval = evaluations == 0 ? 0 : evalSeconds / evaluations;
             double remaining = timeLeft(stepsLeft, trainSeconds / done, evals, perEval,
                     Math.max(0, deadline - seconds(start)));
             return new StepProgress(done, totalSteps, state.globalStep(), step.loss(), smoothed, lastVal,
-                    tokens / trainSeconds, step.gradNorm(), lr, seconds(start), remaining);
+                    tokens / trainSeconds, step.gradNorm(), lr, seconds(start), ended ? Double.NaN : remaining);
         }
 
         /** Ends on the best weights when they are in the state, else on the last ones. */

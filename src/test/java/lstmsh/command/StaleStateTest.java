@@ -37,6 +37,8 @@ class StaleStateTest {
     /** The run step at which the live line presses Ctrl-C, and how many times; 0: never. */
     private int ctrlCAtRunStep;
     private int ctrlCPresses = 1;
+    /** What the live line shows last. */
+    private String liveLine = "";
 
     private final ShellFixture shell = new ShellFixture(this::pressingCtrlC);
 
@@ -74,6 +76,7 @@ class StaleStateTest {
                 return new LiveLine() {
                     @Override
                     public void update(String line) {
+                        liveLine = line;
                         if (ctrlCAtRunStep > 0 && line.contains("(run " + ctrlCAtRunStep + "/")) {
                             for (int i = 0; i < ctrlCPresses; i++) {
                                 shell.workspace.cancel().cancel();
@@ -123,6 +126,20 @@ class StaleStateTest {
         // Passes at 5 (scheduled) and 7 (the run's end).
         String out = shell.ok(TRAIN + " --steps 7");
         assertBestIsTheLowest(7, out);
+        assertTrue(liveLine.startsWith("step 7 (run 7/7 100%)") && !liveLine.contains("left"), liveLine);
+    }
+
+    @Test
+    void theLiveLineAndTheSummaryCountTheModelsSteps() throws Exception {
+        loadAndBuild();
+        shell.ok(TRAIN + " --steps 7");
+        String out = shell.ok(TRAIN + " --steps 3");
+        assertTrue(liveLine.startsWith("step 10 (run 3/3 100%)  smoothed loss "), liveLine);
+        assertTrue(out.contains("step 10: validation loss"), out);
+        assertTrue(out.contains("trained 3 steps (model steps 8–10) in "), out);
+        assertTrue(out.contains("training loss " + String.format("%.4f", shell.workspace.figures().get("train.loss"))
+                + " (mean of the last 3 steps)"), out);
+        assertTrue(shell.ok("metrics show").contains("steps 8–10"));
     }
 
     @Test
@@ -134,9 +151,11 @@ class StaleStateTest {
         assertTrue(out.indexOf("Ctrl-C: stopping") < out.indexOf("step 7: validation loss"), out);
         assertTrue(out.contains("(stopped by Ctrl-C; the model is kept)"), out);
         assertBestIsTheLowest(7, out);
+        String lowest = String.format("%.4f", lowestValidation().valLoss());
+        assertTrue(liveLine.startsWith("step 7 (run 7/40 ") && liveLine.contains("val " + lowest)
+                && !liveLine.contains("left"), "the live line ends on the stop: " + liveLine);
         // The history's last row holds the pass, and the run's line agrees with it.
         String metrics = shell.ok("metrics show --last 1");
-        String lowest = String.format("%.4f", lowestValidation().valLoss());
         assertTrue(metrics.contains("steps 1–7") && metrics.contains("validation " + lowest), metrics);
         String lastRow = metrics.lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(lastRow.strip().startsWith("7 ") && lastRow.contains(lowest), metrics);

@@ -102,6 +102,7 @@ class TmuxEndToEndIT {
         String after = waitFor("the prompt after Ctrl-C",
                 s -> s.replace("\n", "").contains("stopped by Ctrl-C; the model is kept") && editing(s, "lstmsh> "));
         assertFalse(after.contains("^C"), "Ctrl-C is not echoed into the output:\n" + after);
+        assertTrue(after.contains("Ctrl-C: stopping after step "), "the stop is said at once:\n" + after);
 
         // The bottom row is given back: a long output scrolls the whole screen, prompt at the bottom.
         type("help");
