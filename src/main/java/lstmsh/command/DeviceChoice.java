@@ -17,7 +17,7 @@ final class DeviceChoice {
             return "device " + outcome.device()
                     + (outcome.from() != null ? " (the model is already there)" : "; new models are built there");
         }
-        workspace.setModel(outcome.moved().model(), outcome.moved().training(), workspace.modelCorpusSource());
+        workspace.moveModel(outcome.moved().model(), outcome.moved().training());
         return "device " + outcome.device() + "; moved the model (" + Format.count(outcome.moved().model().parameterCount())
                 + " parameters) from " + outcome.from();
     }

@@ -46,8 +46,11 @@ public final class DiagnoseCommand extends WorkspaceCommand {
         }
         Diagnosis.Report report = Diagnosis.run(new Diagnosis.Input(corpus, model,
                 model == null ? List.of() : workspace.training().history(), workspace.sampleFindings()));
-        out().printf("diagnose: %s%s%s%n", corpus == null ? "no corpus" : "corpus " + corpus.source(),
+        String builtOn = workspace.modelCorpusSource();
+        boolean otherCorpus = model != null && corpus != null && !builtOn.isEmpty() && !builtOn.equals(corpus.source());
+        out().printf("diagnose: %s%s%s%s%n", corpus == null ? "no corpus" : "corpus " + corpus.source(),
                 model == null ? ", no model" : ", model trained " + workspace.training().globalStep() + " steps",
+                otherCorpus ? ", built on " + builtOn + " (not the loaded corpus)" : "",
                 workspace.sampleFindings().isEmpty() ? "" : ", last sample");
         if (report.findings().isEmpty()) {
             out().println("no findings: nothing in the corpus, the weights, the training history or the states looks wrong");

@@ -15,7 +15,8 @@ import java.nio.file.Path;
         description = {
             "Restore a checkpoint written by 'save'; the current model is replaced only if",
             "it loads. Training continues exactly where it stopped: optimizer state, step,",
-            "data position, carried LSTM state, schedule counters, seed and best weights."
+            "data position, carried LSTM state, schedule counters, seed and best weights.",
+            "At the prompt, a model with unsaved training is asked about before it goes."
         },
         footer = {"", "Example:", "  load checkpoints/tales"})
 public final class LoadCommand extends WorkspaceCommand {
@@ -30,6 +31,11 @@ public final class LoadCommand extends WorkspaceCommand {
     @Override
     protected void run() {
         Checkpoint.Loaded loaded = Checkpoint.load(dir);
+        if (!workspace.mayReplaceModel("load " + dir)) {
+            loaded.training().close();
+            loaded.model().close();
+            return;
+        }
         workspace.setModel(loaded.model(), loaded.training(), loaded.corpusSource());
         TrainingState t = loaded.training();
         out().printf("loaded %s (trained %d steps%s)%n", dir, t.globalStep(),

@@ -56,7 +56,9 @@ public final class MetricsCommand extends WorkspaceCommand {
             }
             out().println("runs:");
             for (RunRecord r : t.runs()) {
-                out().printf("  steps %d–%d  %-13s %s  %s tok/s  validation %s  %s%n", r.startStep(), r.endStep(),
+                // Counted as the live line and the validation lines count: a run's first step is startStep + 1.
+                out().printf("  steps %d–%d  %-13s %s  %s tok/s  validation %s  %s%n",
+                        Math.min(r.startStep() + 1, r.endStep()), r.endStep(),
                         r.stop(), Format.duration(r.seconds()), Format.count(r.tokensPerSecond()),
                         Format.loss(r.valLoss()), r.settings());
             }

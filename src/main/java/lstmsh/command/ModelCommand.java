@@ -36,7 +36,8 @@ public final class ModelCommand extends WorkspaceCommand {
 
     @Command(
             name = "new",
-            description = "Build embedding → stacked LSTM → softmax over the loaded corpus' vocabulary, with fresh weights.",
+            description = {"Build embedding → stacked LSTM → softmax over the loaded corpus' vocabulary, with fresh weights.",
+                "At the prompt, a model with unsaved training is asked about before it goes."},
             footer = {"", "Example:", "  model new --hidden 256 --layers 2", "  model new --hidden 128,64 --dropout 0.2",
                 "  model new --embed 256 --hidden 256 --tie --output-dropout 0.3",
                 "  model new --embed-dropout 0.1 --forget-bias 1",
@@ -91,6 +92,10 @@ public final class ModelCommand extends WorkspaceCommand {
             ModelSettings settings = new ModelSettings(embed, ModelSettings.hiddenSizes(hidden, layers), dropout, seed,
                     embedDropout, outputDropout, tie, Init.parse(init), forgetBias);
             LstmLanguageModel model = LstmLanguageModel.create(settings, corpus.vocabulary(), corpus.tokenizer());
+            if (!workspace.mayReplaceModel("model new")) {
+                model.close();
+                return;
+            }
             workspace.setModel(model, new TrainingState(model.manager()), corpus.source());
             describe(workspace, false);
         }

@@ -47,11 +47,11 @@ public final class TrainCommand extends WorkspaceCommand {
         }
     }
 
-    @Option(names = "--steps", paramLabel = "N", description = "Steps to run (default: one epoch).")
-    long steps;
+    @Option(names = "--steps", paramLabel = "N", description = "Steps to run, at least 1 (default: one epoch).")
+    Long steps;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training text instead of --steps.")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training text instead of --steps, at least 1.")
+    Integer epochs;
 
     @Option(names = "--minutes", paramLabel = "M", description = "Stop after this much time, whatever --steps says.")
     double minutes;
@@ -160,9 +160,16 @@ public final class TrainCommand extends WorkspaceCommand {
     }
 
     private TrainSettings settings(TrainingState training) {
+        // 0 would mean "unset" below, which trains a whole epoch: not what "--steps 0" asks for.
+        if (steps != null && steps < 1) {
+            throw new LstmshException("--steps must be at least 1, got " + steps + "; leave it out to train one epoch");
+        }
+        if (epochs != null && epochs < 1) {
+            throw new LstmshException("--epochs must be at least 1, got " + epochs);
+        }
         Schedule s = schedule.schedule();
         return TrainSettings.builder()
-                .steps(steps).epochs(epochs).minutes(minutes).batch(batch).seq(seq)
+                .steps(steps == null ? 0 : steps).epochs(epochs == null ? 0 : epochs).minutes(minutes).batch(batch).seq(seq)
                 .lr(lr).clip(clip).seed(seed == null ? training.seed() : seed).evalEvery(evalEvery)
                 .optimizer(TrainSettings.OptimizerKind.parse(optimizer)).momentum(momentum).weightDecay(weightDecay)
                 .schedule(s).classWeights(TrainSettings.ClassWeighting.parse(classWeights))

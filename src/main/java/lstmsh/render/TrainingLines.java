@@ -33,17 +33,31 @@ public final class TrainingLines {
         };
     }
 
+    /**
+     * The model's step first, as validation lines and metrics count; then this run's share, the
+     * smoothed loss, and the time left while the run goes on.
+     */
     public static String progress(StepProgress p) {
-        return String.format("step %d/%d %3.0f%%  loss %s  val %s (%s bits)  %s tok/s  |g| %.2f  lr %s  elapsed %s  left %s",
-                p.step(), p.totalSteps(), 100.0 * p.step() / p.totalSteps(), Format.loss(p.smoothedLoss()),
+        boolean finished = p.step() >= p.totalSteps() || Double.isNaN(p.remainingSeconds());
+        return String.format("step %d (run %d/%d %3.0f%%)  smoothed loss %s  val %s (%s bits)  %s tok/s  |g| %.2f  lr %s  elapsed %s%s",
+                p.globalStep(), p.step(), p.totalSteps(), 100.0 * p.step() / p.totalSteps(), Format.loss(p.smoothedLoss()),
                 Format.loss(p.valLoss()), Format.bits(p.valLoss()), Format.count(p.tokensPerSecond()), p.gradNorm(),
-                rate(p.lr()), Format.duration(p.elapsedSeconds()), Format.duration(p.remainingSeconds()));
+                rate(p.lr()), Format.duration(p.elapsedSeconds()),
+                finished ? "" : "  left " + Format.duration(p.remainingSeconds()));
     }
 
-    /** The run in one line, with why it stopped when it did not complete. */
+    /**
+     * The run in one line, with why it stopped when it did not complete. Its loss is the mean of
+     * the last steps, not the live line's smoothed one, and says so.
+     */
     public static String summary(TrainResult r) {
-        return String.format("trained %d steps in %s: loss %s, validation %s nats/token (%s bits), %s tok/s, lr %s%s",
-                r.steps(), Format.duration(r.seconds()), Format.loss(r.loss()),
+        String span = r.steps() > 0 ? "model steps " + (r.globalStep() - r.steps() + 1) + "–" + r.globalStep()
+                : "the model stays at step " + r.globalStep();
+        String loss = r.lossSteps() == 0 ? "-" : Format.loss(r.loss()) + " (mean of the last "
+                + (r.lossSteps() == 1 ? "step)" : r.lossSteps() + " steps)");
+        return String.format("trained %d steps (%s) in %s: training loss %s,"
+                        + " validation %s nats/token (%s bits), %s tok/s, lr %s%s",
+                r.steps(), span, Format.duration(r.seconds()), loss,
                 Format.loss(r.valLoss()), Format.bits(r.valLoss()), Format.count(r.tokensPerSecond()),
                 rate(r.lr()),
                 switch (r.stop()) {

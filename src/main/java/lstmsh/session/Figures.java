@@ -29,6 +29,15 @@ public final class Figures {
         warnings.addAll(codes);
     }
 
+    /**
+     * Drops every figure whose producer (the part before the first dot) is one of {@code producers},
+     * and the warnings: what they measured is gone.
+     */
+    public void forget(Set<String> producers) {
+        values.keySet().removeIf(name -> producers.contains(name.substring(0, Math.max(0, name.indexOf('.')))));
+        warnings.clear();
+    }
+
     public Set<String> warnings() {
         return Collections.unmodifiableSet(warnings);
     }

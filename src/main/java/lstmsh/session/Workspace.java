@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +23,17 @@ import java.util.function.Supplier;
  * is complete, so a failed command leaves the previous one in place.
  */
 public final class Workspace implements AutoCloseable {
+
+    /** Figures measured on the model: they go with it. */
+    private static final Set<String> MODEL_FIGURES = Set.of("model", "train", "sample", "inspect", "score", "diagnose");
+    /** Figures measured on the corpus, or against it (a sample's copied share, its windows): they go with it. */
+    private static final Set<String> CORPUS_FIGURES = Set.of("corpus", "sample", "inspect", "diagnose");
+
+    /** A yes/no question to the person at the keyboard. */
+    public interface Question {
+        /** Prints {@code warning}, asks {@code question}; true for yes. */
+        boolean ask(String warning, String question);
+    }
 
     private final Console console;
     private final CancelSignal cancel = new CancelSignal();
@@ -36,6 +48,7 @@ public final class Workspace implements AutoCloseable {
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final List<String> linesRun = new ArrayList<>();
     private Supplier<List<String>> history = () -> Collections.unmodifiableList(linesRun);
+    private Question question;
 
     public Workspace(Console console) {
         this.console = console;
@@ -68,8 +81,11 @@ public final class Workspace implements AutoCloseable {
         return corpus;
     }
 
+    /** Replaces the corpus; what was measured on or against the old one goes with it. */
     public void setCorpus(Corpus corpus) {
         this.corpus = corpus;
+        figures.forget(CORPUS_FIGURES);
+        sampleFindings = List.of();
     }
 
     public LstmLanguageModel model() {
@@ -92,8 +108,48 @@ public final class Workspace implements AutoCloseable {
         return modelCorpusSource;
     }
 
-    /** Replaces the model (and closes the old one and its native memory). */
+    /**
+     * Replaces the model (and closes the old one and its native memory); what was measured on the
+     * old one (figures, the last sample's findings) goes with it.
+     */
     public void setModel(LstmLanguageModel newModel, TrainingState newTraining, String corpusSource) {
+        swapModel(newModel, newTraining, corpusSource);
+        figures.forget(MODEL_FIGURES);
+        sampleFindings = List.of();
+    }
+
+    /** Takes the same model moved to another device: its figures and findings still hold. */
+    public void moveModel(LstmLanguageModel moved, TrainingState movedTraining) {
+        swapModel(moved, movedTraining, modelCorpusSource);
+    }
+
+    /**
+     * Before a command replaces the model: training not saved since the last save or load is
+     * asked about where someone can answer (the interactive shell), and named in one line when it
+     * goes. False when the user keeps the model; {@code command} is what to run again after saving.
+     */
+    public boolean mayReplaceModel(String command) {
+        if (model == null || training == null || !training.unsaved()) {
+            return true;
+        }
+        long steps = training.globalStep();
+        if (question != null && !question.ask(
+                "warning: the model has trained (now " + steps + " steps) since it was last saved or loaded; "
+                        + "'save DIR' keeps it.",
+                "Replace it without saving? [y/N] ")) {
+            out().println("kept the model (" + steps + " steps); 'save DIR' keeps it, then run '" + command + "' again");
+            return false;
+        }
+        out().println("dropped the previous model (" + steps + " steps, trained since it was last saved or loaded)");
+        return true;
+    }
+
+    /** Who answers {@link #mayReplaceModel}'s question; null (session files, -c, tests): nobody, the command goes on. */
+    public void setQuestion(Question question) {
+        this.question = question;
+    }
+
+    private void swapModel(LstmLanguageModel newModel, TrainingState newTraining, String corpusSource) {
         LstmLanguageModel oldModel = model;
         TrainingState oldTraining = training;
         model = newModel;
@@ -107,7 +163,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** What the last sample raised, for {@code diagnose}. */
+    /** What the last sample of this model on this corpus raised, for {@code diagnose}. */
     public List<Finding> sampleFindings() {
         return sampleFindings;
     }

@@ -53,6 +53,8 @@ public final class InteractiveShell {
         Workspace workspace = dispatcher.workspace();
         Console console = workspace.console();
         workspace.setHistory(() -> lines(reader.getHistory()));
+        // A session file is a script: it goes on without asking, as it would outside the shell.
+        workspace.setQuestion((warning, question) -> dispatcher.runner().running() || ask(reader, warning, question, false));
         String prompt = console.tint(Console.Tone.PROMPT, PROMPT.strip()) + " ";
         workspace.out().println("lstmsh: train, sample and diagnose LSTM text models. Type 'help' for commands, Tab to complete, Ctrl-D to leave.");
         workspace.out().flush();
@@ -109,28 +111,33 @@ public final class InteractiveShell {
         if (workspace.model() == null || training == null || !training.unsaved()) {
             return true;
         }
-        Console console = workspace.console();
-        workspace.out().println(console.tint(Console.Tone.WARNING, "warning: the model has trained (now "
-                + training.globalStep() + " steps) since it was last saved or loaded; 'save DIR' keeps it."));
-        workspace.out().flush();
-        String answer;
-        reader.setVariable(LineReader.DISABLE_HISTORY, true);
-        try {
-            answer = reader.readLine("Leave without saving? [y/N] ");
-        } catch (EndOfFileException e) {
-            return true;
-        } catch (UserInterruptException e) {
-            answer = "";
-        } finally {
-            reader.setVariable(LineReader.DISABLE_HISTORY, false);
-        }
-        if (answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
+        if (ask(reader, "warning: the model has trained (now " + training.globalStep()
+                + " steps) since it was last saved or loaded; 'save DIR' keeps it.", "Leave without saving? [y/N] ", true)) {
             return true;
         }
         workspace.cancelExit();
         workspace.out().println("staying: 'save DIR' keeps the model, then 'exit' or Ctrl-D leaves.");
         workspace.out().flush();
         return false;
+    }
+
+    /** Prints the warning and asks; yes is yes, Ctrl-D is {@code onEnd}, anything else (Enter, Ctrl-C) no. */
+    private boolean ask(LineReader reader, String warning, String question, boolean onEnd) {
+        Workspace workspace = dispatcher.workspace();
+        workspace.out().println(workspace.console().tint(Console.Tone.WARNING, warning));
+        workspace.out().flush();
+        String answer;
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        try {
+            answer = reader.readLine(question);
+        } catch (EndOfFileException e) {
+            return onEnd;
+        } catch (UserInterruptException e) {
+            answer = "";
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
+        }
+        return answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
     }
 
     /**

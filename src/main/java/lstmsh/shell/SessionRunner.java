@@ -36,6 +36,11 @@ public final class SessionRunner implements SessionFiles {
         this.workspace = workspace;
     }
 
+    /** True while a session file runs. */
+    public boolean running() {
+        return !files.isEmpty();
+    }
+
     /** Whether the run in progress goes on past failing lines; nested runs inherit it. */
     @Override
     public boolean keepGoing() {

@@ -9,6 +9,8 @@ import lstmsh.engine.EngineSupport;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.LstmState;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Loss of a model on held-out tokens: plain cross-entropy (no class weights, no smoothing),
  * averaged over every real token, with state carried through a stream as in training.
@@ -31,6 +33,11 @@ public final class Evaluator {
 
     /** Mean loss over one pass of {@code batches}, in nats per real token. */
     public static double loss(LstmLanguageModel model, Batches batches) {
+        return loss(model, batches, () -> false);
+    }
+
+    /** As {@link #loss(LstmLanguageModel, Batches)}; NaN when {@code abandon} says so between two batches. */
+    static double loss(LstmLanguageModel model, Batches batches, BooleanSupplier abandon) {
         EngineSupport.ops().setGradMode(false);
         double sum = 0;
         long count = 0;
@@ -39,6 +46,9 @@ public final class Evaluator {
             LstmState state = null;
             long read = 0;
             for (int w = 0; w < batches.perEpoch() && read < MAX_TOKENS; w++) {
+                if (abandon.getAsBoolean()) {
+                    return Double.NaN;
+                }
                 Batches.Batch b = batches.get(w, 0);
                 read += b.tokens();
                 try (NDManager step = scope.newSubManager()) {

@@ -13,7 +13,7 @@ package lstmsh.train;
  * @param gradNorm global gradient norm before clipping
  * @param lr the learning rate used
  * @param elapsedSeconds time since the run began
- * @param remainingSeconds estimated time to the end of the run, validation included
+ * @param remainingSeconds estimated time to the end of the run, validation included; NaN once it stopped
  */
 public record StepProgress(
         long step,

@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param steps steps run (after a divergence: the steps kept)
  * @param loss mean training loss over the last steps of the run (the objective: weighted, smoothed)
+ * @param lossSteps how many steps that mean covers (the last ones kept, at most {@link TrainingLoop#RECENT_LOSSES})
  * @param valLoss validation loss at the end
  * @param tokensPerSecond training throughput of the run, validation excluded
  * @param seconds wall time of the run
@@ -24,6 +25,7 @@ import java.util.Map;
 public record TrainResult(
         long steps,
         double loss,
+        int lossSteps,
         double valLoss,
         double tokensPerSecond,
         double seconds,

@@ -36,7 +36,7 @@ public final class TrainingLoop {
     /** As char-rnn: a loss this many times the run's first is divergence, not noise. */
     public static final double EXPLOSION_FACTOR = 3;
     /** The last steps whose training losses the result averages. */
-    static final int RECENT_LOSSES = 20;
+    public static final int RECENT_LOSSES = 20;
 
     private final LstmLanguageModel model;
     private final Corpus corpus;
@@ -127,10 +127,11 @@ public final class TrainingLoop {
 
     /**
      * Validation passes still ahead, at most: the scheduled ones, one per epoch end and the
-     * final one. {@code window} is the model's batch position.
+     * final one; none once the last step is done, as its pass came before. {@code window} is the
+     * model's batch position.
      */
     static long evalsLeft(long stepsLeft, long evalEvery, long window, int perEpoch) {
-        return stepsLeft / evalEvery + (window % perEpoch + stepsLeft) / perEpoch + 1;
+        return stepsLeft == 0 ? 0 : stepsLeft / evalEvery + (window % perEpoch + stepsLeft) / perEpoch + 1;
     }
 
     /** Estimated seconds to the end of the run, never past what the time budget leaves. */
@@ -197,6 +198,8 @@ public final class TrainingLoop {
         private TrainResult.Stop stop = TrainResult.Stop.COMPLETED;
         private String detail = "";
         private long done;
+        private boolean stopAnnounced;
+        private StepLoss lastStep;
 
         Run(TrainingData data) {
             train = data.train();
@@ -249,7 +252,11 @@ public final class TrainingLoop {
             } finally {
                 lastGood.close();
             }
-            return result(finalValidation());
+            double valLoss = finalValidation();
+            if (stop != TrainResult.Stop.DIVERGED && lastStep != null && done < totalSteps) {
+                listener.onStep(progress(lastStep, true)); // the live line ends on the stop, not on a time left
+            }
+            return result(valLoss);
         }
 
         /** A changed batch layout moves the position to the same point of the epoch; a changed optimizer starts afresh. */
@@ -295,6 +302,12 @@ public final class TrainingLoop {
             if (cancel.isCancelled()) {
                 stop = TrainResult.Stop.CANCELLED;
                 detail = "stopped by Ctrl-C after step " + state.globalStep();
+                if (!stopAnnounced) {
+                    stopAnnounced = true;
+                    boolean validating = finalPassDue(stop, done, validation != null, lastValStep == state.globalStep());
+                    listener.onNotice("Ctrl-C: stopping after step " + state.globalStep()
+                            + (validating ? "; validating… (Ctrl-C again skips it)" : ""));
+                }
                 return true;
             }
             if (seconds(start) >= deadline) {
@@ -349,7 +362,12 @@ public final class TrainingLoop {
         /** Restores the last snapshot after a divergence and says what to change. */
         private void rollBack(String problem) {
             long failedAt = state.globalStep() + 1;
+            long undone = state.globalStep() - lastGood.step;
             lastGood.rollback(model);
+            // The result's mean loss covers kept steps only.
+            for (long i = 0; i < undone && !recentLosses.isEmpty(); i++) {
+                recentLosses.remove(recentLosses.size() - 1);
+            }
             done = state.globalStep() - startStep;
             stop = TrainResult.Stop.DIVERGED;
             detail = problem + " at step " + failedAt + "; weights, optimizer and data position restored to step "
@@ -380,22 +398,36 @@ public final class TrainingLoop {
             boolean scheduled = validation != null && (state.globalStep() % evalEvery == 0 || epochEnd);
             boolean last = done == totalSteps;
             boolean earlyStop = false;
+            boolean measured = false;
             if (scheduled || (last && validation != null)) {
-                val = validate();
-                if (scheduled) {
-                    state.recordValidation(state.globalStep(), val, model, settings.schedule());
-                    earlyStop = settings.patience() > 0 && state.evalsSinceBest() >= settings.patience();
+                Double measure = validate();
+                measured = measure != null;
+                if (measured) {
+                    val = measure;
+                    if (scheduled) {
+                        state.recordValidation(state.globalStep(), val, model, settings.schedule());
+                        earlyStop = settings.patience() > 0 && state.evalsSinceBest() >= settings.patience();
+                    }
+                    listener.onValidation(state.globalStep(), val);
                 }
-                listener.onValidation(state.globalStep(), val);
             }
             state.record(new MetricPoint(state.globalStep(), step.loss(), val, lr, step.gradNorm()));
-            listener.onStep(progress(step));
+            if (measured && !scheduled) {
+                state.recordExtraValidation(state.globalStep(), val, model);
+            }
+            lastStep = step;
+            listener.onStep(progress(step, false));
             return earlyStop;
         }
 
-        private double validate() {
+        /** The validation loss now, or null when a second Ctrl-C skipped the pass. */
+        private Double validate() {
             long evalStart = System.nanoTime();
-            double val = Evaluator.loss(model, validation);
+            double val = Evaluator.loss(model, validation, this::abandonValidation);
+            if (cancel.isRepeated()) {
+                listener.onNotice("validation at step " + state.globalStep() + " skipped by a second Ctrl-C");
+                return null;
+            }
             evalSeconds += seconds(evalStart);
             evaluations++;
             lastVal = val;
@@ -403,14 +435,24 @@ public final class TrainingLoop {
             return val;
         }
 
-        private StepProgress progress(StepLoss step) {
+        /** Checked between validation batches: says at once that a Ctrl-C was seen; a second one abandons the pass. */
+        private boolean abandonValidation() {
+            if (cancel.isCancelled() && !stopAnnounced) {
+                stopAnnounced = true;
+                listener.onNotice("Ctrl-C: stopping after this validation pass (Ctrl-C again skips it)");
+            }
+            return cancel.isRepeated();
+        }
+
+        /** The live line's figures after {@code step}; {@code ended}: the run stopped, nothing is left. */
+        private StepProgress progress(StepLoss step, boolean ended) {
             long stepsLeft = totalSteps - done;
             long evals = validation == null ? 0 : evalsLeft(stepsLeft, evalEvery, state.window(), perEpoch);
             double perEval = evaluations == 0 ? 0 : evalSeconds / evaluations;
             double remaining = timeLeft(stepsLeft, trainSeconds / done, evals, perEval,
                     Math.max(0, deadline - seconds(start)));
             return new StepProgress(done, totalSteps, state.globalStep(), step.loss(), smoothed, lastVal,
-                    tokens / trainSeconds, step.gradNorm(), lr, seconds(start), remaining);
+                    tokens / trainSeconds, step.gradNorm(), lr, seconds(start), ended ? Double.NaN : remaining);
         }
 
         /** Ends on the best weights when they are in the state, else on the last ones. */
@@ -427,10 +469,17 @@ public final class TrainingLoop {
                     restored ? "restored" : "are not in this checkpoint, so the last weights stay");
         }
 
-        /** The validation loss the run ends on, measured now when a stop cut the schedule short. */
+        /**
+         * The validation loss the run ends on, measured now when a stop cut the schedule short
+         * (NaN when a second Ctrl-C skipped it); like every pass it counts toward the best.
+         */
         private double finalValidation() {
             if (finalPassDue(stop, done, validation != null, lastValStep == state.globalStep())) {
-                double val = Evaluator.loss(model, validation);
+                Double val = validate();
+                if (val == null) {
+                    return Double.NaN;
+                }
+                state.recordExtraValidation(state.globalStep(), val, model);
                 listener.onValidation(state.globalStep(), val);
                 return val;
             }
@@ -450,7 +499,7 @@ public final class TrainingLoop {
             }
             state.recordRun(new RunRecord(startStep, state.globalStep(), settings.describe(), stop.label(),
                     seconds(start), throughput, valLoss));
-            return new TrainResult(done, meanLoss, valLoss, throughput, seconds(start), stop, detail,
+            return new TrainResult(done, meanLoss, recentLosses.size(), valLoss, throughput, seconds(start), stop, detail,
                     state.bestValLoss(), state.bestValStep(), lr, List.copyOf(notices), state.globalStep());
         }
     }

@@ -122,13 +122,10 @@ public final class TrainingState implements AutoCloseable {
      * schedule. Returns true when it is a new best.
      */
     boolean recordValidation(long step, double valLoss, LstmLanguageModel model, Schedule schedule) {
-        boolean improved = Double.isNaN(bestValLoss) || valLoss < bestValLoss;
+        boolean improved = keepIfBest(step, valLoss, model);
         if (improved) {
-            bestValLoss = valLoss;
-            bestValStep = step;
             evalsSinceBest = 0;
             plateauWait = 0;
-            keepBest(model);
         } else {
             evalsSinceBest++;
             if (schedule.kind() == Schedule.Kind.PLATEAU && ++plateauWait > schedule.plateauPatience()) {
@@ -137,6 +134,31 @@ public final class TrainingState implements AutoCloseable {
             }
         }
         return improved;
+    }
+
+    /**
+     * A validation out of schedule, at a run's end or after a stop: it counts toward the best
+     * (value, step and weights) and goes into the step's row of the history, but not toward
+     * patience or the plateau schedule, which count scheduled passes only, so that a run split by
+     * save and load stops and decays where an unbroken one does.
+     */
+    void recordExtraValidation(long step, double valLoss, LstmLanguageModel model) {
+        keepIfBest(step, valLoss, model);
+        int last = history.size() - 1;
+        if (last >= 0 && history.get(last).step() == step) {
+            MetricPoint p = history.get(last);
+            history.set(last, new MetricPoint(p.step(), p.loss(), valLoss, p.lr(), p.gradNorm()));
+        }
+    }
+
+    private boolean keepIfBest(long step, double valLoss, LstmLanguageModel model) {
+        if (!Double.isFinite(valLoss) || (!Double.isNaN(bestValLoss) && valLoss >= bestValLoss)) {
+            return false;
+        }
+        bestValLoss = valLoss;
+        bestValStep = step;
+        keepBest(model);
+        return true;
     }
 
     private void keepBest(LstmLanguageModel model) {

@@ -39,7 +39,7 @@ class DumbTerminalShellTest {
         assertTrue(out.contains("error: unknown command 'smaple'; did you mean 'sample'?"), out);
         assertTrue(out.contains("error: no such file"), out);
         assertTrue(out.contains("trained 5 steps"), out);
-        assertTrue(out.contains("trained 5 steps in"), out);
+        assertTrue(out.contains("trained 5 steps (model steps 1–5) in"), out);
         assertTrue(out.contains("LSTM(16)"), out);
         assertTrue(!out.contains("not reached"), out);
         assertTrue(Files.readString(dir.resolve("history")).contains("model show"));

@@ -105,4 +105,36 @@ class ShellInteractionTest {
         Session untrained = type("corpus load " + corpus, "model new --embed 8 --hidden 16 --layers 1", "exit");
         assertFalse(untrained.screen().contains("Leave without saving"), untrained.screen());
     }
+
+    @Test
+    void replacingAModelWithUnsavedTrainingAsksAtThePromptNotInASessionFile() throws Exception {
+        String checkpoint = dir.resolve("ck").toString();
+        Path file = dir.resolve("replace.lstm");
+        Files.writeString(file, "model new --embed 8 --hidden 16 --layers 1\n");
+        Session s = type(
+                "corpus load " + corpus(),
+                "model new --embed 8 --hidden 16 --layers 1",
+                "save " + checkpoint,
+                "train --steps 3 --batch 4 --seq 16",
+                "model new --embed 8 --hidden 12 --layers 1",
+                "n",
+                "status",
+                "load " + checkpoint,
+                "",
+                "load " + checkpoint,
+                "y",
+                "train --steps 2 --batch 4 --seq 16",
+                "run " + file,
+                "exit",
+                "y");
+        String out = s.screen();
+        assertEquals(3, out.split("Replace it without saving\\? \\[y/N\\]", -1).length - 1, out);
+        assertTrue(out.contains("kept the model (3 steps); 'save DIR' keeps it, then run 'model new' again"), out);
+        assertTrue(out.contains("kept the model (3 steps); 'save DIR' keeps it, then run 'load " + checkpoint + "' again"), out);
+        assertTrue(out.contains("trained    3 steps"), "'n' kept the trained model:\n" + out);
+        assertTrue(out.contains("dropped the previous model (3 steps, trained since it was last saved or loaded)"), out);
+        assertTrue(out.contains("loaded " + checkpoint + " (trained 0 steps"), out);
+        // A session file is a script: it goes on without asking, and says what it dropped.
+        assertTrue(out.contains("dropped the previous model (2 steps, trained since it was last saved or loaded)"), out);
+    }
 }

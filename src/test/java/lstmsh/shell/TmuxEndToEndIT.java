@@ -92,7 +92,7 @@ class TmuxEndToEndIT {
         // Training: the live line sits on the bottom row while it runs.
         type("train --steps 2000 --batch 8 --seq 32");
         enter();
-        Pattern live = Pattern.compile("^step (\\d+)/2000 .*");
+        Pattern live = Pattern.compile("^step \\d+ \\(run (\\d+)/2000 .*");
         String during = waitFor("the live line on the bottom row past step 20", s -> {
             Matcher m = live.matcher(bottomRow(s));
             return m.matches() && Integer.parseInt(m.group(1)) >= 20;
@@ -102,6 +102,7 @@ class TmuxEndToEndIT {
         String after = waitFor("the prompt after Ctrl-C",
                 s -> s.replace("\n", "").contains("stopped by Ctrl-C; the model is kept") && editing(s, "lstmsh> "));
         assertFalse(after.contains("^C"), "Ctrl-C is not echoed into the output:\n" + after);
+        assertTrue(after.contains("Ctrl-C: stopping after step "), "the stop is said at once:\n" + after);
 
         // The bottom row is given back: a long output scrolls the whole screen, prompt at the bottom.
         type("help");

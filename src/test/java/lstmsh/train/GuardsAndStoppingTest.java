@@ -129,6 +129,29 @@ class GuardsAndStoppingTest {
     }
 
     @Test
+    void aBestMeasuredAtARunsEndIsTheOneEarlyStoppingRestores() {
+        String text = "ab".repeat(500) + "a".repeat(120);
+        Corpus corpus = CorpusLoader.fromText("ab", text, new CorpusSettings(0.1));
+        try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 2);
+                TrainingState state = new TrainingState(model.manager())) {
+            TrainSettings.Builder s = TrainSettings.builder().batch(4).seq(20).lr(0.03).evalEvery(100);
+            TrainResult first = train(model, corpus, state, s.steps(4).build(), TrainingListener.NONE);
+            // No pass was scheduled: the one at the run's end is the best, in value, step and weights.
+            assertEquals(4, state.bestValStep(), state.history().toString());
+            assertEquals(first.valLoss(), state.bestValLoss());
+            assertEquals(first.valLoss(), state.history().get(3).valLoss(), "the last row holds it");
+            Map<String, float[]> atFour = model.snapshot();
+            TrainResult r = train(model, corpus, state, s.steps(200).evalEvery(3).patience(2).build(),
+                    TrainingListener.NONE);
+            assertEquals(TrainResult.Stop.EARLY_STOPPED, r.stop(), "validation losses: " + state.history());
+            assertEquals(4, r.bestStep(), "validation losses: " + state.history());
+            for (Map.Entry<String, float[]> e : model.snapshot().entrySet()) {
+                assertArrayEquals(atFour.get(e.getKey()), e.getValue(), e.getKey());
+            }
+        }
+    }
+
+    @Test
     void noCarryStateStartsEveryBatchFromZeros() {
         Corpus corpus = TestCorpora.prose();
         double[][] curves = new double[2][];

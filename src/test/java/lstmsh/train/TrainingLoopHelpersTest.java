@@ -51,7 +51,7 @@ class TrainingLoopHelpersTest {
         // 100 steps left, every 50: 2 scheduled, (10 + 100) / 40 = 2 epoch ends, 1 final pass.
         assertEquals(5, TrainingLoop.evalsLeft(100, 50, 10, 40));
         assertEquals(5, TrainingLoop.evalsLeft(100, 50, 90, 40), "the window counts within its epoch");
-        assertEquals(1, TrainingLoop.evalsLeft(0, 50, 0, 40));
+        assertEquals(0, TrainingLoop.evalsLeft(0, 50, 0, 40), "the last step's pass came before");
         assertEquals(11.0, TrainingLoop.timeLeft(10, 0.5, 2, 3.0, Double.POSITIVE_INFINITY));
         assertEquals(4.0, TrainingLoop.timeLeft(10, 0.5, 2, 3.0, 4.0));
     }
