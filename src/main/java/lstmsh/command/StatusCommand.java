@@ -51,6 +51,10 @@ public final class StatusCommand extends WorkspaceCommand {
             row("best val", Double.isNaN(training.bestValLoss()) ? "-"
                     : String.format("%s nats/token (%s bits) at step %d", Format.loss(training.bestValLoss()),
                             Format.bits(training.bestValLoss()), training.bestValStep()));
+            if (corpus != null && model != null && corpus.vocabulary().equals(model.vocabulary())
+                    && !Double.isNaN(training.bestValLoss())) {
+                corpus.knownNgramBaseline().ifPresent(b -> row("baselines", b.comparison(training.bestValLoss())));
+            }
             row("unsaved", training.unsaved()
                     ? console.tint(Console.Tone.WARNING, "yes: trained since the last save or load ('save DIR' keeps it)")
                     : "no");
