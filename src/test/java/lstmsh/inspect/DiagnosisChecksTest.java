@@ -10,6 +10,7 @@ import lstmsh.TestCorpora;
 import lstmsh.corpus.Corpus;
 import lstmsh.corpus.CorpusLoader;
 import lstmsh.corpus.CorpusSettings;
+import lstmsh.corpus.gen.EnglishLikeGenerator;
 import lstmsh.corpus.gen.ScenarioCorpora;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.ModelSettings;
@@ -140,7 +141,33 @@ class DiagnosisChecksTest {
     @Test
     void constantTailsAreFoundInTheCorpus() {
         Corpus tails = CorpusLoader.fromText("tails", ScenarioCorpora.constantTail(100, 10, 30, 1), CorpusSettings.defaults());
-        assertTrue(codes(CorpusTailCheck.check(tails)).contains("CONSTANT_TAIL"));
+        Finding tail = CorpusTailCheck.check(tails).stream().filter(f -> f.name().equals("CONSTANT_TAIL")).findFirst()
+                .orElseThrow();
+        assertEquals(Finding.Severity.WARNING, tail.severity());
+        assertTrue(tail.evidence().startsWith("100.0% of the 100 lines end in the same 30-token stretch \".\" × 30"),
+                tail.evidence());
         assertEquals(List.of(), codes(CorpusTailCheck.check(TestCorpora.prose())));
+    }
+
+    @Test
+    void aRuleBetweenSectionsIsALongRunButNotATail() {
+        StringBuilder manual = new StringBuilder();
+        for (int section = 0; section < 12; section++) {
+            manual.append(EnglishLikeGenerator.generate(3_000, section)).append("\n").append("=".repeat(78)).append("\n");
+        }
+        Corpus corpus = CorpusLoader.fromText("manual", manual.toString(), CorpusSettings.defaults());
+        List<Finding> findings = CorpusTailCheck.check(corpus);
+        Finding run = findings.stream().filter(f -> f.name().equals("CONSTANT_TAIL")).findFirst().orElseThrow();
+        assertEquals(Finding.Severity.INFO, run.severity());
+        assertTrue(run.evidence().startsWith("\"=\" repeats 78 times in a row inside the text"), run.evidence());
+        assertEquals(List.of(), codes(findings));
+    }
+
+    @Test
+    void theSharedTailReachesBackAsFarAsEveryLineAgrees() {
+        Corpus corpus = CorpusLoader.fromText("t", "ab--xyz12345678\ncd--xyz12345678\nef-xyz12345678", CorpusSettings.defaults());
+        int[] tail = CorpusTailCheck.sharedTail(corpus.tokens(), corpus.stats().newlineId(), corpus.stats().commonEnding(),
+                corpus.stats().endingLength());
+        assertEquals("-xyz12345678", corpus.tokenizer().text(corpus.vocabulary(), tail, 0, tail.length));
     }
 }
