@@ -4,6 +4,7 @@ import lstmsh.util.LstmshException;
 import lstmsh.corpus.Corpus;
 import lstmsh.corpus.CorpusChecks;
 import lstmsh.corpus.CorpusStats;
+import lstmsh.corpus.NgramBaseline;
 import lstmsh.corpus.Tokenizers;
 import lstmsh.corpus.Vocabulary;
 import lstmsh.finding.Finding;
@@ -30,7 +31,11 @@ import java.util.List;
                     + (int) (100 * CorpusChecks.ENDING_SHARE) + "%% of the lines (at least "
                     + CorpusChecks.ENDING_MIN_LINES + ") end the same way; CORPUS_UNK when <unk> is "
                     + "more than " + (int) (100 * CorpusChecks.MAX_UNK_SHARE) + "%% of the tokens.",
-            "Figures: corpus.top_share, corpus.entropy_ratio, corpus.unk_share, corpus.ending_share, corpus.longest_run."
+            "Also scores the loss a model must beat: an interpolated Kneser-Ney n-gram model counted on the training "
+                    + "split (orders up to " + NgramBaseline.CHAR_MAX_ORDER + " characters or " + NgramBaseline.WORD_MAX_ORDER
+                    + " words; the best on the validation split is kept), in nats and bits per token like training.",
+            "Figures: corpus.top_share, corpus.entropy_ratio, corpus.unk_share, corpus.ending_share, corpus.longest_run, "
+                    + "corpus.ngram_loss, corpus.ngram_order."
         },
         footer = {"", "Example:", "  corpus stats --top 20", "  expect warning CORPUS_IMBALANCE"})
 public final class CorpusStatsCommand extends WorkspaceCommand {
@@ -49,6 +54,7 @@ public final class CorpusStatsCommand extends WorkspaceCommand {
         if (top < 0) {
             throw new LstmshException("--top must not be negative, got " + top);
         }
+        NgramBaseline baseline = corpus.ngramBaseline();
         CorpusCommand.summary(workspace, corpus);
         CorpusStats stats = corpus.stats();
         Vocabulary vocabulary = corpus.vocabulary();
@@ -70,6 +76,7 @@ public final class CorpusStatsCommand extends WorkspaceCommand {
                     Tokenizers.baseLevel(corpus.tokenizer().level()).equals("word") ? "tokens" : "characters",
                     stats.endingExact() ? "" : ", at least");
         }
+        out().println(baselineLine(baseline));
         out().println("most frequent tokens:");
         out().println("  rank  token     share    count  longest run");
         int rank = 1;
@@ -82,5 +89,15 @@ public final class CorpusStatsCommand extends WorkspaceCommand {
         if (findings.isEmpty()) {
             out().println("no imbalance found");
         }
+    }
+
+    static String baselineLine(NgramBaseline b) {
+        if (Double.isNaN(b.loss())) {
+            return "best n-gram: none (the validation split is empty; corpus load PATH --val-fraction 0.1)";
+        }
+        String note = b.note();
+        return String.format("best n-gram (Kneser-Ney, order %d): %s nats/token (%s bits) on the validation split;"
+                        + " unigram %s%s", b.order(), Format.loss(b.loss()), Format.bits(b.loss()),
+                Format.loss(b.unigramLoss()), note.isEmpty() ? "" : " (" + note + ")");
     }
 }

@@ -46,6 +46,10 @@ import java.util.List;
             "  LOW_ENTROPY     the model's own distribution (temperature 1) averages under "
                     + SampleJudge.LOW_ENTROPY_PERCENT + "%% of the corpus' unigram entropy along the sample:"
                     + " near-deterministic where the corpus is not.",
+            "  NOISE           the model's own distribution (temperature 1) averages at least the corpus' unigram"
+                    + " entropy and the sample is less likely under the corpus' token frequencies than the corpus itself"
+                    + " (at least " + SampleJudge.NOISE_MIN_TOKENS + " tokens; not for a corpus over "
+                    + (int) (100 * SampleJudge.NOISE_MAX_RATIO) + "%% of its maximum entropy): no better than random.",
             "  MEMORIZED       the longest span copied verbatim is over " + SampleJudge.MEMORIZED_FACTOR
                     + "× the longest that the corpus' own windows of the sample's length share with the rest of it, and"
                     + " at least " + SampleJudge.MEMORIZED_MIN_NGRAMS + " n-grams long (32 characters, 16 words).",

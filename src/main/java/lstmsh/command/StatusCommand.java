@@ -10,10 +10,12 @@ import lstmsh.model.ModelSettings;
 import lstmsh.render.Console;
 import lstmsh.util.Format;
 import lstmsh.session.Workspace;
+import lstmsh.train.MetricPoint;
 import lstmsh.train.TrainingState;
 
 import picocli.CommandLine.Command;
 
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 @Command(
@@ -51,6 +53,11 @@ public final class StatusCommand extends WorkspaceCommand {
             row("best val", Double.isNaN(training.bestValLoss()) ? "-"
                     : String.format("%s nats/token (%s bits) at step %d", Format.loss(training.bestValLoss()),
                             Format.bits(training.bestValLoss()), training.bestValStep()));
+            OptionalDouble validation = training.history().stream().mapToDouble(MetricPoint::valLoss)
+                    .filter(Double::isFinite).reduce((earlier, later) -> later);
+            if (corpus != null && model != null && corpus.vocabulary().equals(model.vocabulary()) && validation.isPresent()) {
+                corpus.knownNgramBaseline().ifPresent(b -> row("baselines", b.comparison(validation.getAsDouble())));
+            }
             row("unsaved", training.unsaved()
                     ? console.tint(Console.Tone.WARNING, "yes: trained since the last save or load ('save DIR' keeps it)")
                     : "no");

@@ -153,6 +153,8 @@ public final class TrainCommand extends WorkspaceCommand {
         if (best != null) {
             out().println(best);
         }
+        corpus.knownNgramBaseline().filter(b -> Double.isFinite(result.valLoss()))
+                .ifPresent(b -> out().println(b.comparison(result.valLoss())));
         result.figures().forEach(workspace.figures()::put);
         if (result.stop() == TrainResult.Stop.DIVERGED) {
             throw new LstmshException("training diverged: " + result.detail());

@@ -3,6 +3,7 @@ package lstmsh.corpus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An encoded corpus: its vocabulary, its token stream and where validation starts. The last
@@ -15,7 +16,8 @@ public record Corpus(
         Vocabulary vocabulary,
         Tokens tokens,
         int trainEnd,
-        CorpusStats stats) {
+        CorpusStats stats,
+        NgramBaseline.Memo ngramMemo) {
 
     public Tokens train() {
         return tokens.slice(0, trainEnd);
@@ -27,6 +29,16 @@ public record Corpus(
 
     public int size() {
         return tokens.size();
+    }
+
+    /** The n-gram baseline of this corpus, computed on first use (seconds for a few MB). */
+    public NgramBaseline ngramBaseline() {
+        return ngramMemo.get(this);
+    }
+
+    /** The baseline if something asked for it already; nothing is computed. */
+    public Optional<NgramBaseline> knownNgramBaseline() {
+        return ngramMemo.known();
     }
 
     /** The figures a corpus gives {@code expect}, by name: its size, split and statistics. */
@@ -43,6 +55,10 @@ public record Corpus(
         f.put("corpus.ending_share", stats.endingShare());
         int run = stats.longestRunToken();
         f.put("corpus.longest_run", run < 0 ? 0.0 : stats.longestRun(run));
+        knownNgramBaseline().ifPresent(b -> {
+            f.put("corpus.ngram_loss", b.loss());
+            f.put("corpus.ngram_order", (double) b.order());
+        });
         return Collections.unmodifiableMap(f);
     }
 
@@ -66,6 +82,6 @@ public record Corpus(
             CorpusStats stats) {
         int valTokens = (int) Math.floor(tokens.size() * settings.valFraction());
         int trainEnd = tokens.size() - valTokens;
-        return new Corpus(source, settings, tokenizer, vocabulary, tokens, trainEnd, stats);
+        return new Corpus(source, settings, tokenizer, vocabulary, tokens, trainEnd, stats, new NgramBaseline.Memo());
     }
 }

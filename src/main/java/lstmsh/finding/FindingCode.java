@@ -15,7 +15,8 @@ public enum FindingCode {
     SMALL_HIDDEN(Area.MODEL, "the hidden state is too small for the vocabulary"),
     INIT_SCALE(Area.MODEL, "weights far from the scale of a standard initialisation"),
     LR_TOO_HIGH(Area.TRAINING, "the loss jumps or rises: the learning rate is too high"),
-    NOT_CONVERGED(Area.TRAINING, "the model has not learned enough yet"),
+    NOT_CONVERGED(Area.TRAINING, "the model has not learned enough yet: no better than an n-gram model of counts"),
+    WORSE_THAN_UNIGRAM(Area.TRAINING, "the model predicts worse than token frequencies alone: fix this first"),
     OVERFITTING(Area.TRAINING, "validation loss rises while training loss falls"),
     HIDDEN_COLLAPSE(Area.STATE, "different inputs end in the same final state"),
     SATURATED_GATES(Area.STATE, "gates stuck at 0 or 1"),
@@ -23,6 +24,7 @@ public enum FindingCode {
     LOOP(Area.SAMPLE, "the sample cycles through the same stretch"),
     DOMINANT_TOKEN(Area.SAMPLE, "one token takes far more of the sample than of the corpus"),
     LOW_ENTROPY(Area.SAMPLE, "the model is nearly certain at almost every step"),
+    NOISE(Area.SAMPLE, "the sample is no better than tokens drawn at random: the model learned nothing yet"),
     MEMORIZED(Area.SAMPLE, "the sample copies long stretches of the corpus");
 
     /** What a finding is about. */

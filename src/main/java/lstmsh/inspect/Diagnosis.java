@@ -1,6 +1,7 @@
 package lstmsh.inspect;
 
 import lstmsh.corpus.Corpus;
+import lstmsh.corpus.NgramBaseline;
 import lstmsh.finding.Finding;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.train.MetricPoint;
@@ -45,7 +46,7 @@ public final class Diagnosis {
                     : Math.log(model.vocabulary().size()) / Math.log(2);
             findings.addAll(ModelChecks.check(model, entropyBits));
             findings.addAll(TrainingChecks.check(input.history(),
-                    sameVocabulary ? corpus.stats().unigramEntropyNats() : Double.NaN));
+                    sameVocabulary ? references(corpus) : TrainingChecks.References.NONE));
         }
         if (sameVocabulary && corpus.size() > CorpusWindows.LENGTH + 1) {
             findings.addAll(stateChecks(model, corpus));
@@ -53,6 +54,14 @@ public final class Diagnosis {
         findings.addAll(input.sampleFindings());
         findings.sort(Comparator.comparing(Finding::severity).reversed());
         return new Report(findings);
+    }
+
+    /** The unigram and n-gram losses on the validation split; the corpus' unigram entropy when it has none. */
+    private static TrainingChecks.References references(Corpus corpus) {
+        NgramBaseline b = corpus.ngramBaseline();
+        return Double.isNaN(b.loss())
+                ? new TrainingChecks.References(corpus.stats().unigramEntropyNats(), Double.NaN, 0)
+                : new TrainingChecks.References(b.unigramLoss(), b.loss(), b.order());
     }
 
     private static List<Finding> stateChecks(LstmLanguageModel model, Corpus corpus) {

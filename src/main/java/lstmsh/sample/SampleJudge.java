@@ -32,6 +32,14 @@ public final class SampleJudge {
     /** LOW_ENTROPY: the model's mean entropy (temperature 1) is under this percentage of the corpus' unigram entropy. */
     public static final int LOW_ENTROPY_PERCENT = 10;
 
+    /**
+     * NOISE: the model's entropy (temperature 1) is at least the corpus' unigram entropy, the sample is less
+     * likely under the corpus' token frequencies than the corpus itself, it is this long...
+     */
+    public static final int NOISE_MIN_TOKENS = 20;
+    /** ...and the corpus' unigram entropy is under this share of its maximum (else the corpus is noise itself). */
+    public static final double NOISE_MAX_RATIO = 0.95;
+
     /** MEMORIZED: the longest copied span is more than this many times what the corpus' own text shares with itself... */
     public static final int MEMORIZED_FACTOR = 2;
     /** ...and at least this many n-grams long (32 characters, 16 words). */
@@ -110,6 +118,7 @@ public final class SampleJudge {
         if (stats != null) {
             dominantToken(tokens, out);
             lowEntropy(metrics, out);
+            noise(tokens, metrics, out);
         }
         if (index != null) {
             memorized(tokens.length, metrics, out);
@@ -167,6 +176,41 @@ public final class SampleJudge {
                     "the model is near-deterministic where the corpus is not: it has collapsed onto a few"
                             + " continuations; train on more varied text or check the corpus for repeated lines"));
         }
+    }
+
+    private void noise(int[] tokens, SampleMetrics metrics, List<Finding> out) {
+        double unigram = stats.unigramEntropyBits();
+        if (tokens.length < NOISE_MIN_TOKENS || stats.entropyRatio() >= NOISE_MAX_RATIO
+                || !(metrics.modelEntropyBits() >= unigram)) {
+            return;
+        }
+        double sampleBits = unigramBits(tokens);
+        if (sampleBits <= unigram) {
+            return;
+        }
+        out.add(Finding.warning(
+                FindingCode.NOISE,
+                String.format(Locale.ROOT,
+                        "the model's own distribution (temperature 1) averages %.3f bits/token of entropy, no less than the"
+                                + " corpus' unigram entropy (%.3f bits; uniform over its %d tokens: %.3f), and the sample"
+                                + " scores %.3f bits/token (perplexity %.1f) under the corpus' token frequencies against"
+                                + " %.3f (%.1f) for the corpus itself: the tokens are no better than drawn at random or by frequency alone;"
+                                + " the model has not learned even how often each token occurs (undertrained, weights"
+                                + " initialised too small, or a learning rate far too low or too high)",
+                        metrics.modelEntropyBits(), unigram, stats.seen(), stats.maxEntropyBits(), sampleBits,
+                        Math.pow(2, sampleBits), unigram, Math.pow(2, unigram)),
+                "diagnose"));
+    }
+
+    /** Mean bits per token of the sample under the corpus' token frequencies (add-one, so none is impossible). */
+    private double unigramBits(int[] tokens) {
+        double sum = 0;
+        double denominator = stats.total() + stats.vocabularySize();
+        for (int t : tokens) {
+            long count = t < stats.vocabularySize() ? stats.count(t) : 0;
+            sum -= Math.log((count + 1) / denominator);
+        }
+        return sum / tokens.length / Math.log(2);
     }
 
     private void memorized(int sampleLength, SampleMetrics metrics, List<Finding> out) {

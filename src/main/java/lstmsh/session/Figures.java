@@ -84,5 +84,6 @@ public final class Figures {
             "bench.rss_growth", "bench.rss_mb", "sample.model_entropy", "sample.perplexity",
             "sample.distinct1", "sample.distinct2", "sample.distinct3", "sample.copied_share",
             "sample.longest_copied", "score.tokens", "score.loss", "score.bits", "score.perplexity",
-            "bench.sample_tok_per_s", "bench.sample_fused_tok_per_s", "bench.sample_scaling");
+            "bench.sample_tok_per_s", "bench.sample_fused_tok_per_s", "bench.sample_scaling",
+            "corpus.ngram_loss", "corpus.ngram_order");
 }

@@ -8,13 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import lstmsh.finding.Finding;
 import lstmsh.finding.FindingCode;
 
+import lstmsh.shell.ShellFixture;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 
 @CommandTest
 class DiagnoseCommandTest {
@@ -26,6 +33,31 @@ class DiagnoseCommandTest {
         String help = diagnose.getUsageMessage();
         for (FindingCode code : FindingCode.values()) {
             assertTrue(help.contains(code.name()), code + " missing from:\n" + help);
+        }
+    }
+
+    /**
+     * A model that learned nothing (8 units, near-zero weights, 30 steps on a corpus that is 85% one letter)
+     * samples uniform noise: the sample report warns NOISE, and diagnose says it is worse than the unigram.
+     */
+    @Test
+    void aModelThatLearnedNothingSamplesNoiseAndIsWorseThanTheUnigram(@TempDir Path dir) throws IOException {
+        SplittableRandom random = new SplittableRandom(1);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            text.append(random.nextDouble() < 0.85 ? 'a' : (char) ('b' + random.nextInt(9)));
+        }
+        Path corpus = Files.writeString(dir.resolve("skewed.txt"), text);
+        try (ShellFixture shell = new ShellFixture()) {
+            String sample = shell.ok("corpus load " + corpus,
+                    "model new --hidden 8 --layers 1 --init uniform:0,0.001 --seed 1",
+                    "train --steps 30 --eval-every 15 --seed 1", "sample --length 100 --seed 1");
+            assertTrue(sample.contains("warning NOISE: "), sample);
+            assertTrue(sample.contains("advice: diagnose"), sample);
+            String diagnose = shell.ok("diagnose");
+            assertTrue(diagnose.contains("WORSE_THAN_UNIGRAM: validation loss"), diagnose);
+            assertTrue(diagnose.indexOf("WORSE_THAN_UNIGRAM") < diagnose.indexOf("CORPUS_IMBALANCE"),
+                    "fix this first:\n" + diagnose);
         }
     }
 

@@ -69,6 +69,21 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void theNgramBaselineIsShownByStatsThenBesideTheModelsLoss() throws Exception {
+        Path corpus = TestCorpora.proseFile(dir.resolve("prose.txt"), 12_000, 3);
+        shell.ok("corpus load " + corpus);
+        String stats = shell.ok("corpus stats --top 1");
+        assertTrue(stats.matches("(?s).*best n-gram \\(Kneser-Ney, order [2-8]\\): \\d\\.\\d{4} nats/token \\(\\d\\.\\d{3} bits\\)"
+                + " on the validation split; unigram \\d\\.\\d{4}\n.*"), stats);
+        shell.ok("expect corpus.ngram_loss > 0", "expect corpus.ngram_loss < 3", "expect corpus.ngram_order >= 2");
+        shell.ok("model new --embed 8 --hidden 16 --layers 1");
+        String train = shell.ok("train --steps 4 --batch 4 --seq 16 --eval-every 2");
+        assertTrue(train.matches("(?s).*\nvalidation \\d\\.\\d\\d nats; unigram \\d\\.\\d\\d; best n-gram \\(order [2-8]\\) \\d\\.\\d\\d\n.*"),
+                train);
+        assertTrue(shell.ok("status").contains("  baselines  validation "));
+    }
+
+    @Test
     void settingsErrorsAreOneLine() throws Exception {
         train();
         assertTrue(shell.fail("train --steps 5 --decay 0.9").contains("--schedule step"));

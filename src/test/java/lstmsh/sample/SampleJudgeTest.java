@@ -57,6 +57,30 @@ class SampleJudgeTest {
     }
 
     @Test
+    void noiseFiresOnTokensDrawnAtRandomByAModelThatKnowsNothing() {
+        SplittableRandom random = new SplittableRandom(1);
+        int[] noise = random.ints(200, 0, corpus.vocabulary().size()).toArray();
+        double uniform = corpus.stats().maxEntropyBits();
+        assertTrue(codes(noise, uniform, uniform).contains("NOISE"), codes(noise, uniform, uniform).toString());
+        assertTrue(!codes(noise, 2.0, uniform).contains("NOISE"), "a confident model does not sample noise");
+        assertTrue(!codes(heldOut(0, 400), 2.0, 2.0).contains("NOISE"));
+    }
+
+    @Test
+    void noiseIsNotRaisedWhenTheCorpusIsRandomItself() {
+        SplittableRandom random = new SplittableRandom(2);
+        StringBuilder text = new StringBuilder();
+        random.ints(20_000, 'a', 'k').forEach(c -> text.append((char) c));
+        Corpus letters = CorpusLoader.fromText("letters", text.toString(), CorpusSettings.defaults());
+        SampleJudge lettersJudge = SampleJudge.of(letters.vocabulary(), letters.tokenizer(), letters);
+        int[] noise = random.ints(200, 0, letters.vocabulary().size()).toArray();
+        double[] h = new double[noise.length];
+        Arrays.fill(h, letters.stats().maxEntropyBits());
+        SampleMetrics m = lettersJudge.measure(noise, h, h, h);
+        assertEquals(List.of(), lettersJudge.warnings(noise, m).stream().map(Finding::name).toList());
+    }
+
+    @Test
     void repeatRunFiresOnOneTokenRepeated() {
         int[] tokens = ids("The wind was cold. " + "e".repeat(30) + " The lamp was lit.");
         assertTrue(codes(tokens, 2.0, 2.0).contains("REPEAT_RUN"));
