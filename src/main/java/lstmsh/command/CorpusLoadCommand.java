@@ -45,7 +45,8 @@ public final class CorpusLoadCommand extends WorkspaceCommand {
 
     @Option(names = "--level", paramLabel = "LEVEL", defaultValue = CorpusSettings.DEFAULT_LEVEL,
             completionCandidates = LevelCandidates.class,
-            description = "char or word (default: ${DEFAULT-VALUE}).")
+            description = "char, word (spaces tidied, quotes curled) or word-verbatim (blanks and quotes kept as"
+                    + " written: for code) (default: ${DEFAULT-VALUE}).")
     String level;
 
     @Option(names = "--lowercase", description = "Lowercase the text first (default: off).")
