@@ -80,8 +80,9 @@ public final class InspectGatesCommand extends WorkspaceCommand {
             out().println("  " + line);
         }
         if (png != null) {
-            HeatMap.png(png, List.of("input", "forget", "candidate (g)", "output"), List.of(trace.shaded(Gate.INPUT),
-                    trace.shaded(Gate.FORGET), trace.shaded(Gate.CANDIDATE), trace.shaded(Gate.OUTPUT)));
+            HeatMap.png(png, "gates of layer " + layer + ", one row per step (its token), one column per unit",
+                    List.of("input (i)", "forget (f)", "candidate (g + 1) / 2", "output (o)"), List.of(trace.shaded(Gate.INPUT),
+                    trace.shaded(Gate.FORGET), trace.shaded(Gate.CANDIDATE), trace.shaded(Gate.OUTPUT)), labels);
             out().printf("wrote %s (layer %d: rows are steps, columns are units)%n", png, layer);
         }
         List<Finding> findings = r.findings();
