@@ -165,7 +165,7 @@ public final class ShellCompleter implements Completer {
         }
     }
 
-    private static PositionalParamSpec positional(CommandSpec spec, int position) {
+    static PositionalParamSpec positional(CommandSpec spec, int position) {
         for (PositionalParamSpec p : spec.positionalParameters()) {
             if (p.index().contains(position) && !p.hidden()) {
                 return p;
@@ -187,7 +187,7 @@ public final class ShellCompleter implements Completer {
         }
     }
 
-    boolean isPath(CommandSpec spec, ArgSpec arg) {
+    static boolean isPath(CommandSpec spec, ArgSpec arg) {
         Class<?> type = arg.type();
         if (Path.class.isAssignableFrom(type) || File.class.isAssignableFrom(type)) {
             return true;
