@@ -112,6 +112,13 @@ class CorpusCommandTest {
     }
 
     @Test
+    void aCacheEntryBeingWrittenIsNamedWithItsSize() {
+        String note = CorpusLoadCommand.writingNote(Path.of("/c"), 58_000_000, 2);
+        assertTrue(note.startsWith("caching it in /c for next time: an entry of about 116.0 MB ("), note);
+        assertTrue(note.contains(" tokens × 2 bytes; 'corpus cache --clear' empties the cache"), note);
+    }
+
+    @Test
     void crlfAndBomAreReported() throws IOException {
         byte[] body = "first line of a windows file\r\n".repeat(6).getBytes(StandardCharsets.UTF_8);
         byte[] bytes = new byte[body.length + 3];
