@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -45,7 +46,8 @@ public final class CorpusLoadCommand extends WorkspaceCommand {
 
     @Option(names = "--level", paramLabel = "LEVEL", defaultValue = CorpusSettings.DEFAULT_LEVEL,
             completionCandidates = LevelCandidates.class,
-            description = "char or word (default: ${DEFAULT-VALUE}).")
+            description = "char, word (spaces tidied, quotes curled) or word-verbatim (blanks and quotes kept as"
+                    + " written: for code) (default: ${DEFAULT-VALUE}).")
     String level;
 
     @Option(names = "--lowercase", description = "Lowercase the text first (default: off).")
@@ -134,7 +136,8 @@ public final class CorpusLoadCommand extends WorkspaceCommand {
         switch (r.cache()) {
             case HIT -> out().printf("  read from the cache in %.2fs (%s tokens, mapped)%n", r.seconds(),
                     Format.count(corpus.size()));
-            case WRITING -> out().printf("  %s; caching it in %s for next time%n", read, CorpusCache.standard().dir());
+            case WRITING -> out().printf("  %s; %s%n", read, writingNote(CorpusCache.standard().dir(), corpus.size(),
+                    corpus.tokens().bytesPerToken()));
             case FAILED -> out().printf("  %s; not cached: %s%n", read, r.cacheNote());
             case OFF -> {
                 if (r.seconds() >= 1) {
@@ -142,6 +145,14 @@ public final class CorpusLoadCommand extends WorkspaceCommand {
                 }
             }
         }
+    }
+
+    /** Where the cache entry goes and how big it will be: mostly the ids, {@code width} bytes each. */
+    static String writingNote(Path dir, long tokens, int width) {
+        return String.format("caching it in %s for next time: an entry of about %s (%s tokens × %d byte%s;"
+                + " 'corpus cache --clear' empties the cache, --no-cache skips it)", dir,
+                CorpusCommand.bytes(CorpusCache.DATA_OFFSET + tokens * width), Format.count(tokens), width,
+                width == 1 ? "" : "s");
     }
 
     static final class LevelCandidates implements Iterable<String> {

@@ -66,15 +66,15 @@ public final class CorpusStatsCommand extends WorkspaceCommand {
                 stats.unigramEntropyBits(), 100 * stats.entropyRatio(), stats.maxEntropyBits(), stats.seen());
         int runToken = stats.longestRunToken();
         if (runToken >= 0) {
-            out().printf("longest run of one token: %s × %d%n", Vocabulary.display(vocabulary.token(runToken)),
+            out().printf("longest run of one token: %s, %d times in a row%n", Texts.quote(vocabulary.token(runToken)),
                     stats.longestRun(runToken));
         }
         if (stats.lines() > 0) {
-            out().printf("lines: %s non-empty; %.1f%% end in %s (the most common ending, last %d %s%s)%n",
-                    Format.count(stats.lines()), 100 * stats.endingShare(),
+            // Inexact: so many distinct endings that the count is a lower bound.
+            out().printf("lines: %s non-empty; %s%.1f%% end in %s, the most common ending of %d %s%n",
+                    Format.count(stats.lines()), stats.endingExact() ? "" : "at least ", 100 * stats.endingShare(),
                     Texts.quote(CorpusChecks.ending(stats, vocabulary, corpus.tokenizer())), stats.endingLength(),
-                    Tokenizers.baseLevel(corpus.tokenizer().level()).equals("word") ? "tokens" : "characters",
-                    stats.endingExact() ? "" : ", at least");
+                    Tokenizers.baseLevel(corpus.tokenizer().level()).equals("word") ? "tokens" : "characters");
         }
         out().println(baselineLine(baseline));
         out().println("most frequent tokens:");

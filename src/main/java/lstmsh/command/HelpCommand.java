@@ -112,7 +112,7 @@ public final class HelpCommand extends WorkspaceCommand {
         out().println("what it had made; Ctrl-D or 'exit' leaves. In session files: 'set NAME VALUE', then ${NAME}.");
     }
 
-    /** One row per leaf command: its synopsis and the first sentence of its description. */
+    /** One row per leaf command: its synopsis and its summary. */
     private static void entries(CommandLine cl, List<String[]> out) {
         CommandSpec s = cl.getCommandSpec();
         if (!s.subcommands().isEmpty()) {
@@ -123,6 +123,6 @@ public final class HelpCommand extends WorkspaceCommand {
             });
             return;
         }
-        out.add(new String[] {HelpText.synopsis(s), HelpText.firstSentence(s.usageMessage().description())});
+        out.add(new String[] {HelpText.synopsis(s), HelpText.summary(s)});
     }
 }

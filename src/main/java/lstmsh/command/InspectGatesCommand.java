@@ -53,6 +53,9 @@ public final class InspectGatesCommand extends WorkspaceCommand {
 
     @Override
     protected void run() throws IOException {
+        if (png != null) {
+            OutputFiles.requireFileTarget(png, "--png");
+        }
         LstmLanguageModel model = workspace.requireModel();
         if (layer < 0 || layer >= model.settings().layers()) {
             throw new LstmshException("--layer must be between 0 and " + (model.settings().layers() - 1) + ", got " + layer);
@@ -80,9 +83,18 @@ public final class InspectGatesCommand extends WorkspaceCommand {
             out().println("  " + line);
         }
         if (png != null) {
-            HeatMap.png(png, List.of("input", "forget", "candidate (g)", "output"), List.of(trace.shaded(Gate.INPUT),
-                    trace.shaded(Gate.FORGET), trace.shaded(Gate.CANDIDATE), trace.shaded(Gate.OUTPUT)));
-            out().printf("wrote %s (layer %d: rows are steps, columns are units)%n", png, layer);
+            Path missing = OutputFiles.missingFolder(png);
+            try {
+                HeatMap.png(png, "gates of layer " + layer + ", one row per step (its token), one column per unit",
+                        List.of("input (i)", "forget (f)", "candidate (g + 1) / 2", "output (o)"),
+                        List.of(trace.shaded(Gate.INPUT), trace.shaded(Gate.FORGET), trace.shaded(Gate.CANDIDATE),
+                                trace.shaded(Gate.OUTPUT)), labels);
+            } catch (IOException e) {
+                throw new LstmshException("cannot write " + png + " (" + e.getMessage() + "); check the folder can be"
+                        + " written");
+            }
+            out().printf("wrote %s (layer %d: rows are steps, columns are units)%s%n", png, layer,
+                    OutputFiles.createdNote(missing));
         }
         List<Finding> findings = r.findings();
         FindingsView.print(out(), findings);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 @Command(
         name = "hidden",
@@ -28,6 +29,8 @@ public final class InspectHiddenCommand extends WorkspaceCommand {
 
     /** Rows and columns of the similarity matrix shown; the figures cover every input. */
     private static final int SHOWN = 12;
+    /** Characters of each corpus window's end shown. */
+    private static final int WINDOW_TEXT = 50;
 
     @Parameters(arity = "0..*", paramLabel = "TEXT", description = "Inputs to compare (two or more).")
     List<String> texts = new ArrayList<>();
@@ -61,9 +64,15 @@ public final class InspectHiddenCommand extends WorkspaceCommand {
                 throw new LstmshException("the loaded corpus has another vocabulary than the model; load the model's corpus");
             }
             List<CorpusWindows.Window> windows = CorpusWindows.pick(corpus, fromCorpus, length, seed);
+            out().println("windows (token position in the corpus: the end of the text, which h_n depends on most):");
             for (int i = 0; i < windows.size(); i++) {
-                inputs.add(windows.get(i).tokens());
-                labels.add("#" + (i + 1) + " @" + windows.get(i).start());
+                int[] tokens = windows.get(i).tokens();
+                inputs.add(tokens);
+                labels.add("#" + (i + 1));
+                String text = model.tokenizer().text(model.vocabulary(), tokens, 0, tokens.length);
+                String shown = Texts.visible(text);
+                out().printf("  #%d @%d: \"%s%s\"%n", i + 1, windows.get(i).start(),
+                        shown.length() > WINDOW_TEXT ? "..." : "", shown.substring(Math.max(0, shown.length() - WINDOW_TEXT)));
             }
         } else {
             for (String t : texts) {
@@ -76,20 +85,25 @@ public final class InspectHiddenCommand extends WorkspaceCommand {
         }
         HiddenInspection.Report r = HiddenInspection.of(model, inputs);
         HiddenInspection.LayerSimilarity top = r.top();
-        out().printf("cosine similarity of the top layer's final h for %d inputs:%n", r.inputs());
+        out().printf("distance between the top layer's final h for %d inputs, %% of their size"
+                + " (‖a − b‖ / mean of ‖a‖, ‖b‖; collapsed when every pair is under %.0f%%):%n", r.inputs(),
+                100 * HiddenInspection.COLLAPSE_DISTANCE);
         int shown = Math.min(SHOWN, r.inputs());
         for (int a = 0; a < shown; a++) {
             StringBuilder row = new StringBuilder(String.format("  %-22s", labels.get(a)));
             for (int b = 0; b < shown; b++) {
-                row.append(String.format(" %5.2f", top.cosine()[a][b]));
+                row.append(String.format(Locale.ROOT, " %7s", percent(top.distance()[a][b])));
             }
             out().println(row);
         }
-        out().println("  layer  max sim  mean sim  mean unit variance  largest difference");
+        out().println("  layer  nearest pair  farthest pair  max cosine  mean cosine  mean unit variance");
         for (HiddenInspection.LayerSimilarity l : r.layers()) {
-            out().printf("  %5d  %7.3f  %8.3f  %18.3g  %17.2f%%%n", l.layer(), l.maxSimilarity(), l.meanSimilarity(),
-                    l.meanUnitVariance(), 100 * l.maxRelativeDistance());
+            out().printf(Locale.ROOT, "  %5d  %12s  %13s  %10.4f  %11.4f  %18.3g%n", l.layer(),
+                    percent(l.minRelativeDistance()), percent(l.maxRelativeDistance()), l.maxSimilarity(),
+                    l.meanSimilarity(), l.meanUnitVariance());
         }
+        out().println("  (cosine compares direction only: states pointing the same way have a cosine near 1 even when"
+                + " they differ by tens of percent; the distance is what tells the inputs apart)");
         out().print("dependence of h_n on the token k steps before the end (relative change):");
         for (HiddenInspection.Dependence d : r.dependence()) {
             out().printf("  k=%d: %.3f", d.stepsBack(), d.relativeChange());
@@ -104,5 +118,11 @@ public final class InspectHiddenCommand extends WorkspaceCommand {
         workspace.figures().put("inspect.max_difference", top.maxRelativeDistance());
         workspace.figures().put("inspect.memory_horizon", r.memoryHorizon());
         workspace.figures().setWarnings(FindingsView.codes(findings));
+    }
+
+    /** A distance as a percentage with as many decimals as small values need to differ from 0. */
+    private static String percent(double share) {
+        double p = 100 * share;
+        return String.format(Locale.ROOT, p == 0 ? "0%%" : p < 0.1 ? "%.3f%%" : p < 10 ? "%.2f%%" : "%.1f%%", p);
     }
 }

@@ -71,6 +71,7 @@ public final class ModelCommand extends WorkspaceCommand {
         boolean tie;
 
         @Option(names = "--init", paramLabel = "SPEC", defaultValue = ModelSettings.DEFAULT_INIT,
+                completionCandidates = InitExamples.class,
                 description = "Initial weight matrices: xavier, normal:STD or uniform:LOW,HIGH (default: ${DEFAULT-VALUE}).")
         String init;
 
@@ -157,5 +158,13 @@ public final class ModelCommand extends WorkspaceCommand {
         }
         workspace.figures().put("model.params", model.parameterCount());
         workspace.figures().put("model.layers", s.layers());
+    }
+
+    /** --init for Tab: each kind, the ones with parameters as an example to edit. */
+    static final class InitExamples implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.List.of("xavier", "normal:0.02", "uniform:-0.1,0.1").iterator();
+        }
     }
 }

@@ -78,6 +78,9 @@ public final class PlotCommand extends WorkspaceCommand {
 
     @Override
     protected void run() throws IOException {
+        if (png != null) {
+            OutputFiles.requireFileTarget(png, "--png");
+        }
         workspace.requireModel();
         Set<Metric> metrics = new LinkedHashSet<>();
         for (String name : series.isEmpty() ? List.of("loss", "val_loss") : series) {
@@ -139,16 +142,19 @@ public final class PlotCommand extends WorkspaceCommand {
         }
         int w = width > 0 ? width : 1000;
         int h = height > 0 ? height : 120 + 300 * panels.size();
+        Path missing = OutputFiles.missingFolder(png);
         String title = "lstmsh training, " + workspace.modelCorpusSource() + " (steps " + (long) xs[0] + "–"
                 + (long) xs[xs.length - 1] + ")";
         try {
             PngChart.write(png, title, panels, w, h);
         } catch (IOException e) {
-            throw new LstmshException("cannot write " + png + ": " + e.getMessage());
+            throw new LstmshException("cannot write " + png + " (" + e.getMessage() + "); check the folder exists"
+                    + " and can be written");
         } catch (Error | RuntimeException e) {
             throw new LstmshException("cannot draw the PNG (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "); this Java may lack fonts or AWT; 'plot' without --png draws in the terminal");
         }
-        out().printf("wrote %s (%d × %d pixels, %d steps)%n", png, w, h, points.size());
+        out().printf("wrote %s (%d × %d pixels, %d steps)%s%n", png, w, h, points.size(),
+                OutputFiles.createdNote(missing));
     }
 }

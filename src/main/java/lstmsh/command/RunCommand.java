@@ -14,7 +14,9 @@ import java.util.Map;
         description = {
             "Run a session file: one command per line, '#' starts a comment, blank lines are skipped, $${NAME} is replaced by a variable (see 'help set').",
             "It stops at the first failing line and reports FILE:LINE: message; with --keep-going it reports every failing line and goes on.",
-            "A nested run resolves its path against the including file; a file that runs itself, directly or not, is refused."
+            "Relative paths on a file's lines (corpora, checkpoints, pictures, files to run) are read against the file's folder,"
+                    + " whatever folder the shell started in; a file that runs itself, directly or not, is refused.",
+            "Each file ends with one line: passed, failed at a line, or which lines failed."
         },
         footer = {"", "Example:", "  run sessions/quickstart.lstm", "  run sessions/quickstart.lstm --keep-going -D STEPS=50"})
 public final class RunCommand extends WorkspaceCommand {

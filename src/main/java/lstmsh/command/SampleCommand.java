@@ -131,13 +131,14 @@ public final class SampleCommand extends WorkspaceCommand {
         SampleJudge judge = judge(model);
         workspace.cancel().reset();
         SampleReportView view = new SampleReportView(out(), tint, model.tokenizer().level());
+        view.skipped(primed.skipped());
         List<SampleReport> reports = new ArrayList<>();
         List<SamplingSettings> samples = plan.samples();
         for (int i = 0; i < samples.size() && !workspace.cancel().isCancelled(); i++) {
             view.header(plan, i, samples.get(i));
             SampleReport report = SampleGenerator.generate(model, samples.get(i), judge, view.stream(primed.text()),
                     workspace.cancel());
-            view.ended(report);
+            view.ended();
             if (plan.sweepsTemperatures()) {
                 view.stopped(report);
             } else {

@@ -1,6 +1,7 @@
 package lstmsh.command;
 
 import lstmsh.finding.Finding;
+import lstmsh.render.BlankRuns;
 import lstmsh.render.SurprisalColor;
 import lstmsh.sample.KnownTokens;
 import lstmsh.sample.SampleMetrics;
@@ -56,6 +57,7 @@ final class SampleReportView {
     private final PrintWriter out;
     private final boolean tint;
     private final boolean chars;
+    private BlankRuns streamed;
 
     /**
      * @param tint colour each token by its surprisal
@@ -77,23 +79,35 @@ final class SampleReportView {
         }
     }
 
-    /** Prints the prime, then hands out the sink that prints each generated piece as it comes. */
-    TokenSink stream(String primeText) {
-        if (!primeText.isEmpty()) {
-            out.print(primeText);
+    /** Names the prime tokens that were skipped, before the sample they would have started. */
+    void skipped(List<String> skippedPrime) {
+        if (!skippedPrime.isEmpty()) {
+            out.println("warning: skipped prime tokens not in the vocabulary: " + KnownTokens.names(skippedPrime));
         }
-        return (piece, token, bits) -> {
-            out.print(tint ? SurprisalColor.tint(piece, bits) : piece);
-            out.flush();
-        };
     }
 
-    /** Ends the streamed text, naming the prime tokens that were skipped. */
-    void ended(SampleReport report) {
-        out.println();
-        if (!report.skippedPrime().isEmpty()) {
-            out.println("warning: skipped prime tokens not in the vocabulary: " + KnownTokens.names(report.skippedPrime()));
+    /**
+     * Prints the prime, then hands out the sink that prints each generated piece as it comes; long
+     * runs of blank pieces print as a count (see {@link BlankRuns}).
+     */
+    TokenSink stream(String primeText) {
+        streamed = new BlankRuns(text -> {
+            out.print(text);
+            out.flush();
+        });
+        if (!primeText.isEmpty()) {
+            streamed.accept(primeText, primeText);
         }
+        BlankRuns sink = streamed;
+        return (piece, token, bits) -> sink.accept(piece, tint ? SurprisalColor.tint(piece, bits) : piece);
+    }
+
+    /** Ends the streamed text. */
+    void ended() {
+        if (streamed != null) {
+            streamed.flush();
+        }
+        out.println();
     }
 
     /** A sample's measures, copy measures and warnings. */
@@ -104,7 +118,7 @@ final class SampleReportView {
             out.printf(Locale.ROOT, "[copied from the training text: %.1f%% of %d-%s n-grams; longest span %d %s%s]%n",
                     100 * m.copiedShare(), m.ngram(), chars ? "character" : "token", m.longestCopied(),
                     chars ? "characters" : "tokens",
-                    m.longestCopied() > 0 ? " " + Texts.quote(Texts.abbreviate(m.longestCopiedText(), 70)) : "");
+                    m.longestCopied() > 0 ? " " + Texts.quoteShort(m.longestCopiedText(), 70) : "");
         }
         if (report.warnings().isEmpty()) {
             out.println("no warnings");

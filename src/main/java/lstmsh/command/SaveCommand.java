@@ -27,7 +27,8 @@ public final class SaveCommand extends WorkspaceCommand {
     @Override
     protected void run() {
         var model = workspace.requireModel();
+        Path missing = OutputFiles.missingFolder(dir);
         Checkpoint.save(dir, model, workspace.training(), workspace.modelCorpusSource());
-        out().printf("saved to %s (step %d)%n", dir, workspace.training().globalStep());
+        out().printf("saved to %s (step %d)%s%n", dir, workspace.training().globalStep(), OutputFiles.createdNote(missing));
     }
 }

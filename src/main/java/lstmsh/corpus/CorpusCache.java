@@ -51,7 +51,8 @@ public final class CorpusCache {
     public static final String SUFFIX = ".corpus";
 
     static final int FORMAT = 1;
-    static final int DATA_OFFSET = 4096;
+    /** Where the ids start in an entry. */
+    public static final int DATA_OFFSET = 4096;
     private static final byte[] MAGIC = "LSTMSH-CORPUS\n".getBytes(StandardCharsets.US_ASCII);
     private static final long END_MAGIC = 0x4C53544D454E4421L;
     private static final int CHECK_BYTES = 64 << 10;

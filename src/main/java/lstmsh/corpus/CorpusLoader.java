@@ -122,7 +122,8 @@ public final class CorpusLoader {
 
     /** Encodes text already in memory; the same rules as a file. */
     public static Corpus fromText(String source, String text, CorpusSettings settings) {
-        StreamEncoder encoder = new StreamEncoder("word".equals(settings.level()), settings.lowercase(), text.length());
+        StreamEncoder encoder = new StreamEncoder(settings.level().startsWith("word"), verbatim(settings), settings.lowercase(),
+                text.length());
         encoder.text(text);
         if (encoder.out.size() == 0) {
             throw new LstmshException(source + " is empty; give a file with text in it");
@@ -219,10 +220,14 @@ public final class CorpusLoader {
         }
     }
 
+    private static boolean verbatim(CorpusSettings settings) {
+        return "word-verbatim".equals(settings.level());
+    }
+
     /** Pass one: every part of the source on its own encoder, in parallel when there is a pool. */
     private static List<StreamEncoder> encode(String path, CorpusSource source, CorpusSettings settings,
             Charset charset, long bytes, int threads, ExecutorService pool, Options options) {
-        boolean word = "word".equals(settings.level());
+        boolean word = settings.level().startsWith("word");
         List<List<Segments.Piece>> parts;
         try {
             parts = Segments.plan(source.files(), threads);
@@ -237,7 +242,8 @@ public final class CorpusLoader {
         List<Runnable> jobs = new ArrayList<>();
         for (List<Segments.Piece> part : parts) {
             long partBytes = part.stream().mapToLong(p -> p.end() - p.start()).sum();
-            StreamEncoder encoder = new StreamEncoder(word, settings.lowercase(), word ? partBytes / 5 : partBytes);
+            StreamEncoder encoder = new StreamEncoder(word, verbatim(settings), settings.lowercase(),
+                    word ? partBytes / 5 : partBytes);
             encoders.add(encoder);
             jobs.add(() -> {
                 for (Segments.Piece p : part) {
@@ -540,7 +546,7 @@ public final class CorpusLoader {
     private static Plan plan(String source, CorpusSettings settings, Merged merged) {
         List<String> names = merged.names;
         int n = names.size();
-        boolean word = "word".equals(settings.level());
+        boolean word = settings.level().startsWith("word");
         long[] counts = merged.counts;
         int[] cps = merged.codePoints;
         List<Integer> specials = new ArrayList<>();

@@ -8,7 +8,9 @@ import java.util.Locale;
  * How a corpus is read. Defaults live here and nowhere else.
  *
  * @param valFraction share of the token stream, taken from its end, held out for validation
- * @param level {@code char} (one token per Unicode code point) or {@code word}
+ * @param level {@code char} (one token per Unicode code point), {@code word} (words and marks,
+ *     joined with tidied spaces and curled quotes) or {@code word-verbatim} (the same, keeping blanks
+ *     and quotes as written)
  * @param lowercase lowercase every code point before splitting
  * @param maxVocab at most this many tokens in the vocabulary, {@code <unk>} included (0: no limit)
  * @param minCount tokens seen fewer times than this become {@code <unk>} (1: keep all)
@@ -25,7 +27,7 @@ public record CorpusSettings(
         Split split) {
 
     /** The levels users type; each also comes lowercased (see {@link Tokenizers}). */
-    public static final List<String> LEVELS = List.of("char", "word");
+    public static final List<String> LEVELS = List.of("char", "word", "word-verbatim");
 
     public static final double DEFAULT_VAL_FRACTION = 0.1;
     public static final String DEFAULT_LEVEL = "char";
@@ -74,7 +76,7 @@ public record CorpusSettings(
                     "--val-fraction must be at least 0 and below 0.9, got " + valFraction);
         }
         if (level == null || !LEVELS.contains(level)) {
-            throw new IllegalArgumentException("--level must be char or word, got '" + level + "'");
+            throw new IllegalArgumentException("--level must be char, word or word-verbatim, got '" + level + "'");
         }
         if (maxVocab != 0 && maxVocab < 2) {
             throw new IllegalArgumentException("--max-vocab must be 0 (no limit) or at least 2, got " + maxVocab);

@@ -58,13 +58,14 @@ final class StreamEncoder implements WordSplitter.Sink {
     long firstInvalidOffset = -1;
     long bytes;
 
-    StreamEncoder(boolean word, boolean lowercase, long expectedTokens) {
+    /** @param verbatim at word level, keep blanks and quotes as written (see {@link WordSplitter}) */
+    StreamEncoder(boolean word, boolean verbatim, boolean lowercase, long expectedTokens) {
         this.word = word;
         this.lowercase = lowercase;
         this.out = new TokenBuffer(expectedTokens);
         Arrays.fill(ascii, -1);
         Arrays.fill(rawAscii, -1);
-        this.splitter = word ? new WordSplitter(this) : null;
+        this.splitter = word ? new WordSplitter(this, verbatim) : null;
         this.norm = new Normalizer(lowercase, word ? splitter::accept : this::character);
     }
 

@@ -13,7 +13,9 @@ public final class Tokenizers {
             case "char-lowercase" -> CharTokenizer.LOWERCASE;
             case "word" -> WordTokenizer.INSTANCE;
             case "word-lowercase" -> WordTokenizer.LOWERCASE;
-            default -> throw new LstmshException("unknown token level '" + level + "'; use char or word");
+            case "word-verbatim" -> WordTokenizer.VERBATIM;
+            case "word-verbatim-lowercase" -> WordTokenizer.VERBATIM_LOWERCASE;
+            default -> throw new LstmshException("unknown token level '" + level + "'; use char, word or word-verbatim");
         };
     }
 

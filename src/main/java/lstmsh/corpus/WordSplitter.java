@@ -14,6 +14,11 @@ package lstmsh.corpus;
  *       position: after a blank, the start or an opening mark they open ({@code “ ‘}), elsewhere
  *       they close ({@code ” ’}), so the direction survives and text joins back readably.
  * </ul>
+ *
+ * <p>Verbatim ({@code word-verbatim}) keeps the text as written, for code: quotes stay as they
+ * are, a single space before a word or mark becomes part of that token ({@code " x"}), and any
+ * other run of blanks (indentation, two spaces, a tab) is a token of its own, so the tokens
+ * concatenate back to the text exactly.
  */
 final class WordSplitter {
 
@@ -35,12 +40,31 @@ final class WordSplitter {
     private int lastWordCodePoint;
     private int pending = -1;
     private boolean boundary = true;
+    private final boolean verbatim;
+    private final StringBuilder blanks = new StringBuilder();
 
-    WordSplitter(Sink sink) {
+    WordSplitter(Sink sink, boolean verbatim) {
         this.sink = sink;
+        this.verbatim = verbatim;
     }
 
     void accept(int cp) {
+        if (verbatim && !blanks.isEmpty() && pending < 0 && !isBlank(cp)) {
+            boolean prefix = blanks.length() == 1 && blanks.charAt(0) == ' ' && cp != '\n';
+            if (prefix) {
+                blanks.setLength(0);
+                flushWord();
+                append(' ');
+                if (!isWordChar(cp)) {
+                    append(cp);
+                    flushWord();
+                    boundary = opens(cp);
+                    return;
+                }
+            } else {
+                flushBlanks();
+            }
+        }
         if (pending >= 0) {
             int p = pending;
             pending = -1;
@@ -67,6 +91,9 @@ final class WordSplitter {
             sink.single('\n');
             boundary = true;
         } else if (isBlank(cp)) {
+            if (verbatim) {
+                blanks.appendCodePoint(cp);
+            }
             boundary = true;
         } else {
             mark(cp);
@@ -82,7 +109,20 @@ final class WordSplitter {
             mark(p);
         }
         flushWord();
+        flushBlanks();
         boundary = true;
+    }
+
+    /** A run of blanks, verbatim, as one token. */
+    private void flushBlanks() {
+        if (!blanks.isEmpty()) {
+            flushWord();
+            for (int i = 0; i < blanks.length(); i++) {
+                append(blanks.charAt(i));
+            }
+            blanks.setLength(0);
+            flushWord();
+        }
     }
 
     private boolean continues(int joiner, int next) {
@@ -114,7 +154,9 @@ final class WordSplitter {
 
     private void mark(int cp) {
         int token = cp;
-        if (cp == '"') {
+        if (verbatim) {
+            token = cp;
+        } else if (cp == '"') {
             token = boundary ? '\u201C' : '\u201D';
         } else if (cp == '\'') {
             token = boundary ? '\u2018' : '\u2019';

@@ -7,20 +7,26 @@ import java.util.List;
  * Word level: words, punctuation marks and newlines (see {@link WordSplitter}). Joining puts one
  * space between tokens except before closing marks ({@code . , ; : ! ? ) ] } ” ’ % … —}), after
  * opening ones ({@code ( [ { “ ‘ — ¿ ¡}) and around newlines, so {@code join(split(text))}
- * gives the text back with blanks tidied that way and straight quotes curled.
+ * gives the text back with blanks tidied that way and straight quotes curled. The verbatim
+ * variant ({@code word-verbatim}) keeps blanks and quotes as tokens, as written, and joins by
+ * concatenation, so code keeps its indentation and quotes.
  */
 public final class WordTokenizer implements Tokenizer {
 
-    public static final WordTokenizer INSTANCE = new WordTokenizer(false);
-    public static final WordTokenizer LOWERCASE = new WordTokenizer(true);
+    public static final WordTokenizer INSTANCE = new WordTokenizer(false, false);
+    public static final WordTokenizer LOWERCASE = new WordTokenizer(true, false);
+    public static final WordTokenizer VERBATIM = new WordTokenizer(false, true);
+    public static final WordTokenizer VERBATIM_LOWERCASE = new WordTokenizer(true, true);
 
     private static final String CLOSING = ".,;:!?)]}\u201D\u2019%\u2026\u2014";
     private static final String OPENING = "([{\u201C\u2018\u2014\u00BF\u00A1";
 
     private final boolean lowercase;
+    private final boolean verbatim;
 
-    private WordTokenizer(boolean lowercase) {
+    private WordTokenizer(boolean lowercase, boolean verbatim) {
         this.lowercase = lowercase;
+        this.verbatim = verbatim;
     }
 
     public boolean lowercase() {
@@ -29,7 +35,7 @@ public final class WordTokenizer implements Tokenizer {
 
     @Override
     public String level() {
-        return lowercase ? "word-lowercase" : "word";
+        return (verbatim ? "word-verbatim" : "word") + (lowercase ? "-lowercase" : "");
     }
 
     @Override
@@ -45,7 +51,7 @@ public final class WordTokenizer implements Tokenizer {
             public void single(int codePoint) {
                 out.add(new String(Character.toChars(codePoint)));
             }
-        });
+        }, verbatim);
         Normalizer n = new Normalizer(lowercase, splitter::accept);
         text.codePoints().forEach(n::accept);
         splitter.finish();
@@ -65,7 +71,7 @@ public final class WordTokenizer implements Tokenizer {
 
     @Override
     public String joinNext(String previousToken, String token) {
-        if (previousToken == null || "\n".equals(token) || "\n".equals(previousToken)
+        if (verbatim || previousToken == null || "\n".equals(token) || "\n".equals(previousToken)
                 || closes(token) || opens(previousToken)) {
             return token;
         }

@@ -23,9 +23,16 @@ public final class HiddenInspection {
 
     private HiddenInspection() {}
 
-    /** Per layer: similarity among inputs and spread of each unit across inputs. */
-    public record LayerSimilarity(int layer, double[][] cosine, double maxSimilarity, double meanSimilarity,
-            double meanUnitVariance, double maxRelativeDistance) {}
+    /**
+     * Per layer: similarity among inputs and spread of each unit across inputs.
+     *
+     * @param cosine cosine of every two final states: their direction only
+     * @param distance ‖a − b‖ / mean(‖a‖, ‖b‖) of every two final states: direction and length
+     * @param minRelativeDistance the nearest two inputs' distance
+     * @param maxRelativeDistance the farthest two inputs' distance: under {@link #COLLAPSE_DISTANCE}, collapsed
+     */
+    public record LayerSimilarity(int layer, double[][] cosine, double[][] distance, double maxSimilarity,
+            double meanSimilarity, double meanUnitVariance, double minRelativeDistance, double maxRelativeDistance) {}
 
     /** How much the top layer's h_n moves when the token k steps before the end changes. */
     public record Dependence(int stepsBack, double relativeChange) {}
@@ -76,25 +83,30 @@ public final class HiddenInspection {
         for (int l = 0; l < layers; l++) {
             int n = inputs.size();
             double[][] cosine = new double[n][n];
+            double[][] distance = new double[n][n];
             double max = -1;
             double sum = 0;
             double farthest = 0;
+            double nearest = Double.MAX_VALUE;
             int pairs = 0;
             for (int a = 0; a < n; a++) {
                 for (int b = 0; b < n; b++) {
-                    cosine[a][b] = Vectors.cosine(finals.get(a)[l], finals.get(b)[l]);
+                    float[] x = finals.get(a)[l];
+                    float[] y = finals.get(b)[l];
+                    cosine[a][b] = Vectors.cosine(x, y);
+                    double size = (Vectors.norm(x) + Vectors.norm(y)) / 2;
+                    distance[a][b] = size == 0 ? 0 : Vectors.distance(x, y) / size;
                     if (a < b) {
-                        float[] x = finals.get(a)[l];
-                        float[] y = finals.get(b)[l];
-                        double size = (Vectors.norm(x) + Vectors.norm(y)) / 2;
-                        farthest = Math.max(farthest, size == 0 ? 0 : Vectors.distance(x, y) / size);
+                        farthest = Math.max(farthest, distance[a][b]);
+                        nearest = Math.min(nearest, distance[a][b]);
                         max = Math.max(max, cosine[a][b]);
                         sum += cosine[a][b];
                         pairs++;
                     }
                 }
             }
-            similarities.add(new LayerSimilarity(l, cosine, max, sum / pairs, unitVariance(finals, l), farthest));
+            similarities.add(new LayerSimilarity(l, cosine, distance, max, sum / pairs, unitVariance(finals, l),
+                    nearest, farthest));
         }
         List<Dependence> dependence = dependence(model, inputs, finals);
         boolean collapsed = similarities.get(layers - 1).maxRelativeDistance() < COLLAPSE_DISTANCE;

@@ -59,16 +59,7 @@ public final class PngChart {
                 renderer.setSeriesPaint(i, COLORS[color++ % COLORS.length]);
                 i++;
             }
-            ValueAxis axis;
-            if (panel.logScale()) {
-                LogAxis log = new LogAxis(panel.axisLabel());
-                log.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
-                axis = log;
-            } else {
-                NumberAxis n = new NumberAxis(panel.axisLabel());
-                n.setAutoRangeIncludesZero(false);
-                axis = n;
-            }
+            ValueAxis axis = axis(panel);
             XYPlot sub = new XYPlot(data, null, axis, renderer);
             sub.setBackgroundPaint(Color.WHITE);
             sub.setDomainGridlinePaint(Color.LIGHT_GRAY);
@@ -78,5 +69,39 @@ public final class PngChart {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         AtomicFiles.write(file, temporary -> ChartUtils.saveChartAsPNG(temporary.toFile(), chart, width, height));
+    }
+
+    /**
+     * The panel's y axis. Where the values barely vary (a constant learning rate), the automatic
+     * range would be a sliver whose ticks all print the same; the range is widened around them
+     * instead: a decade either side on a log scale, a tenth of the value on a linear one.
+     */
+    static ValueAxis axis(Panel panel) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Series s : panel.series()) {
+            for (double y : s.ys()) {
+                if (Double.isFinite(y) && (!panel.logScale() || y > 0)) {
+                    min = Math.min(min, y);
+                    max = Math.max(max, y);
+                }
+            }
+        }
+        boolean flat = min <= max && max - min <= 1e-6 * Math.max(Math.abs(max), Double.MIN_NORMAL);
+        if (panel.logScale()) {
+            LogAxis log = new LogAxis(panel.axisLabel());
+            log.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+            if (flat) {
+                log.setRange(min / 10, max * 10);
+            }
+            return log;
+        }
+        NumberAxis n = new NumberAxis(panel.axisLabel());
+        n.setAutoRangeIncludesZero(false);
+        if (flat) {
+            double margin = Math.max(Math.abs(min) / 10, 1e-3);
+            n.setRange(min - margin, max + margin);
+        }
+        return n;
     }
 }

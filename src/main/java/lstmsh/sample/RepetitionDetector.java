@@ -94,7 +94,7 @@ public final class RepetitionDetector {
             String unit = tokenizer.text(vocabulary, tokens, start, start + bestPeriod);
             out.add(Finding.warning(
                     FindingCode.LOOP,
-                    "a " + bestPeriod + "-token sequence " + Texts.quote(Texts.abbreviate(unit, 60)) + " repeats "
+                    "a " + bestPeriod + "-token sequence " + Texts.quoteShort(unit, 60) + " repeats "
                             + String.format("%.1f", (double) bestLength / bestPeriod)
                             + " times back to back (" + bestLength + " tokens)",
                     "the model loops: train longer or on more varied text, or raise --temperature"));

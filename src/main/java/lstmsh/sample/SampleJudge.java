@@ -226,7 +226,7 @@ public final class SampleJudge {
                     String.format(Locale.ROOT,
                             "%d %s copied verbatim from the training text (%s), over %d× the %d that the"
                                     + " corpus' own %d-token windows share with the rest of it",
-                            longest, unit, Texts.quote(Texts.abbreviate(metrics.longestCopiedText(), 60)), MEMORIZED_FACTOR,
+                            longest, unit, Texts.quoteShort(metrics.longestCopiedText(), 60), MEMORIZED_FACTOR,
                             baseline, sampleLength),
                     "the model recites its training text: stop earlier (watch the validation loss), add"
                             + " dropout, use a smaller model or more text"));

@@ -107,6 +107,11 @@ public final class Dispatcher {
         } catch (RuntimeException e) {
             return new Outcome(false, "cannot read the line: " + e.getMessage() + " (check quotes)", false);
         }
+        return executeWords(line, words);
+    }
+
+    /** Runs a line already split into words ({@code line} is what history records). */
+    Outcome executeWords(String line, List<String> words) {
         if (words.isEmpty()) {
             return Outcome.OK;
         }

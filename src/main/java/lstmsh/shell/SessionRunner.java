@@ -21,8 +21,11 @@ import java.util.stream.Collectors;
  * Runs {@code .lstm} session files through the same dispatcher as typed lines. Each line is
  * echoed after a prompt, with its variables replaced, so the output reads like a transcript;
  * the first failing line stops the file with {@code FILE:LINE: message}, or with keep-going
- * every failing line is reported and the run goes on. Commands given with {@code -c} go through
- * the same loop, without the transcript.
+ * every failing line is reported and the run goes on; every file ends with one line saying
+ * whether it passed. A relative path on a file's line (a corpus, a checkpoint, a picture, a file
+ * to run) is read against the file's folder, not the folder the shell was started in. Commands
+ * given with {@code -c} go through the same loop, without the transcript, against the working
+ * folder.
  */
 public final class SessionRunner implements SessionFiles {
 
@@ -85,14 +88,8 @@ public final class SessionRunner implements SessionFiles {
         String shown = displayName(file);
         files.push(file);
         try {
-            Run run = runLines(lines, keepGoing, true, line -> shown + ":" + line + ": ");
-            if (run.finished() && !run.failed().isEmpty()) {
-                workspace.out().println(workspace.console().tint(Console.Tone.ERROR, String.format(
-                        "%s: %d of %d lines failed (line%s %s)", shown, run.failed().size(), run.commands(),
-                        run.failed().size() == 1 ? "" : "s",
-                        run.failed().stream().map(String::valueOf).collect(Collectors.joining(", ")))));
-                workspace.out().flush();
-            }
+            Run run = runLines(lines, keepGoing, true, line -> shown + ":" + line + ": ", file.getParent());
+            summarize(shown, run, commands(lines));
             return run.failed().isEmpty();
         } finally {
             files.pop();
@@ -104,7 +101,30 @@ public final class SessionRunner implements SessionFiles {
      * "error: ..." and stops the rest unless {@code keepGoing}. False when any failed.
      */
     public boolean runCommands(String commands, boolean keepGoing) {
-        return runLines(CommandLines.splitCommands(commands), keepGoing, false, line -> "error: ").failed().isEmpty();
+        return runLines(CommandLines.splitCommands(commands), keepGoing, false, line -> "error: ", null).failed().isEmpty();
+    }
+
+    /** The file's last line: passed, failed at a line, or how many lines failed with keep-going. */
+    private void summarize(String shown, Run run, int total) {
+        String failedLines = run.failed().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        String line;
+        if (run.failed().isEmpty()) {
+            line = String.format("%s: passed (%d of %d commands ran%s)", shown, run.commands(), total,
+                    run.commands() < total ? ", then exit" : "");
+        } else if (run.finished()) {
+            line = String.format("%s: %d of %d lines failed (line%s %s)", shown, run.failed().size(),
+                    run.commands(), run.failed().size() == 1 ? "" : "s", failedLines);
+        } else {
+            line = String.format("%s: failed at line %s (%d of %d commands ran)", shown, failedLines, run.commands(),
+                    total);
+        }
+        workspace.out().println(workspace.console().tint(run.failed().isEmpty() ? Console.Tone.OK
+                : Console.Tone.ERROR, line));
+        workspace.out().flush();
+    }
+
+    private static int commands(List<String> lines) {
+        return (int) lines.stream().filter(l -> !CommandLines.stripComment(l).isBlank()).count();
     }
 
     /**
@@ -119,7 +139,7 @@ public final class SessionRunner implements SessionFiles {
      * A failed line's message follows {@code where.apply(lineNumber)} unless already printed;
      * the first failure stops the run unless {@code keepGoing}, and exit stops it anyway.
      */
-    Run runLines(List<String> lines, boolean keepGoing, boolean transcript, IntFunction<String> where) {
+    Run runLines(List<String> lines, boolean keepGoing, boolean transcript, IntFunction<String> where, Path base) {
         List<Integer> failed = new ArrayList<>();
         int commands = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -132,7 +152,8 @@ public final class SessionRunner implements SessionFiles {
             try {
                 command = dispatcher.expand(command);
                 echo(command, transcript);
-                outcome = dispatcher.executeExpanded(command);
+                outcome = base == null ? dispatcher.executeExpanded(command)
+                        : executeFromFile(command, base);
             } catch (LstmshException e) {
                 echo(command, transcript);
                 outcome = new Dispatcher.Outcome(false, e.getMessage(), false);
@@ -152,6 +173,18 @@ public final class SessionRunner implements SessionFiles {
             }
         }
         return new Run(commands, failed, true);
+    }
+
+    /** A file's line, its relative paths read against the file's folder. */
+    private Dispatcher.Outcome executeFromFile(String command, Path base) {
+        List<String> words;
+        try {
+            words = dispatcher.words(command);
+        } catch (RuntimeException e) {
+            return dispatcher.executeExpanded(command);
+        }
+        return dispatcher.executeWords(command,
+                SessionPaths.resolve(dispatcher.commandLine().getCommandSpec(), words, base));
     }
 
     private void echo(String command, boolean transcript) {

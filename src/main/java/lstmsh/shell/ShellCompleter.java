@@ -1,5 +1,7 @@
 package lstmsh.shell;
 
+import lstmsh.command.HelpText;
+
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -46,8 +48,6 @@ public final class ShellCompleter implements Completer {
             "save", List.of("checkpoints"));
 
     static final List<String> DEFAULT_PLACES = List.of("corpora", "sessions");
-
-    private static final int DESCRIPTION_WIDTH = 48;
 
     private final CommandSpec root;
     private final Supplier<Path> directory;
@@ -137,7 +137,7 @@ public final class ShellCompleter implements Completer {
         spec.subcommands().forEach((name, sub) -> {
             CommandSpec s = sub.getCommandSpec();
             if (name.equals(s.name()) && !s.usageMessage().hidden()) {
-                out.add(new Candidate(name, name, null, summary(s.usageMessage().description()), null, null, true));
+                out.add(new Candidate(name, name, null, HelpText.summary(s), null, null, true));
             }
         });
     }
@@ -165,7 +165,7 @@ public final class ShellCompleter implements Completer {
         }
     }
 
-    private static PositionalParamSpec positional(CommandSpec spec, int position) {
+    static PositionalParamSpec positional(CommandSpec spec, int position) {
         for (PositionalParamSpec p : spec.positionalParameters()) {
             if (p.index().contains(position) && !p.hidden()) {
                 return p;
@@ -187,7 +187,7 @@ public final class ShellCompleter implements Completer {
         }
     }
 
-    boolean isPath(CommandSpec spec, ArgSpec arg) {
+    static boolean isPath(CommandSpec spec, ArgSpec arg) {
         Class<?> type = arg.type();
         if (Path.class.isAssignableFrom(type) || File.class.isAssignableFrom(type)) {
             return true;
@@ -251,18 +251,21 @@ public final class ShellCompleter implements Completer {
         }
     }
 
-    private static String summary(String[] description) {
+    /**
+     * An option's hint: the first sentence of its description without its default, picocli's
+     * escaped {@code $${NAME}} shown as typed, cut at a word with "…" where it does not fit.
+     */
+    static String summary(String[] description) {
         if (description == null || description.length == 0) {
             return null;
         }
-        String first = description[0].replaceAll("\\s*\\(default:[^)]*\\)", "").replaceAll("\\$\\{[^}]*}", "").strip();
-        int stop = first.indexOf(". ");
-        if (stop > 0) {
-            first = first.substring(0, stop);
-        }
+        String first = HelpText.firstSentence(new String[] {description[0]
+                .replaceAll("\\s*\\(default:[^)]*\\)", "")
+                .replaceAll("(?<!\\$)\\$\\{(DEFAULT-VALUE|COMPLETION-CANDIDATES|FALLBACK-VALUE)}", "")
+                .replace("$${", "${")});
         if (first.endsWith(".")) {
             first = first.substring(0, first.length() - 1);
         }
-        return first.length() <= DESCRIPTION_WIDTH ? first : first.substring(0, DESCRIPTION_WIDTH - 1) + "…";
+        return HelpText.shorten(first, HelpText.SUMMARY_WIDTH);
     }
 }

@@ -27,6 +27,10 @@ public final class AtomicFiles {
      */
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            // A rename would replace an empty folder with the file.
+            throw new IOException(target + " is a folder");
+        }
         Path parent = absolute.getParent();
         Files.createDirectories(parent);
         // Named rather than made by createTempFile, so the file gets the usual permissions.

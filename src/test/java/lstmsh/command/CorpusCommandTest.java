@@ -85,7 +85,7 @@ class CorpusCommandTest {
             {"corpus load " + dir.resolve("nothing"), "has no text files (skipped 1 binary, 1 empty)"},
             {"corpus load " + dir.resolve("missing.txt"), "no such file or directory"},
             {"corpus load \"" + dir + "/*.csv\"", "no file matches"},
-            {"corpus load " + good + " --level sentence", "--level must be char or word"},
+            {"corpus load " + good + " --level sentence", "--level must be char, word or word-verbatim"},
             {"corpus load " + good + " --encoding klingon", "unknown encoding 'klingon'"},
             {"corpus load " + good + " --min-count 100000", "leaves no token"},
             {"corpus load " + good + " --max-vocab 1", "--max-vocab must be 0 (no limit) or at least 2"},
@@ -112,6 +112,13 @@ class CorpusCommandTest {
     }
 
     @Test
+    void aCacheEntryBeingWrittenIsNamedWithItsSize() {
+        String note = CorpusLoadCommand.writingNote(Path.of("/c"), 58_000_000, 2);
+        assertTrue(note.startsWith("caching it in /c for next time: an entry of about 116.0 MB ("), note);
+        assertTrue(note.contains(" tokens × 2 bytes; 'corpus cache --clear' empties the cache"), note);
+    }
+
+    @Test
     void crlfAndBomAreReported() throws IOException {
         byte[] body = "first line of a windows file\r\n".repeat(6).getBytes(StandardCharsets.UTF_8);
         byte[] bytes = new byte[body.length + 3];
@@ -131,7 +138,9 @@ class CorpusCommandTest {
         run("corpus load " + cats + " --level word");
         String out = run("corpus stats --top 3");
         assertTrue(out.contains("warning CORPUS_IMBALANCE: 94.3% of the 530 lines end in \"is sleeping\""), out);
-        assertTrue(out.contains("lines: 530 non-empty; 94.3% end in \"is sleeping\""), out);
+        assertTrue(out.contains("lines: 530 non-empty; 94.3% end in \"is sleeping\", the most common ending of 2 tokens\n"),
+                out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("longest run of one token: \".+\", \\d+ times in a row")), out);
         assertTrue(out.contains("\n  try: train --class-weights sqrt-inverse"), out);
         run("expect warning CORPUS_IMBALANCE");
         run("expect corpus.ending_share > 0.9");

@@ -85,6 +85,16 @@ class CorpusLoaderTest {
     }
 
     @Test
+    void wordVerbatimLoadsCodeThatJoinsBackAsWritten() throws IOException {
+        String code = "def f(x):\n    return \"a\"  # note\n" + "if x:\n\tpass\n".repeat(20);
+        Path p = write("code.py", code.getBytes(StandardCharsets.UTF_8));
+        CorpusSettings s = CorpusSettings.defaults().withLevel("word-verbatim").withValFraction(0);
+        Corpus fromFile = load(p, s).corpus();
+        assertEquals(code, text(fromFile));
+        assertEquals(code, text(CorpusLoader.fromText("code", code, s)));
+    }
+
+    @Test
     void crlfAndByteOrderMarkAreNormalised() throws IOException {
         byte[] body = "one\r\ntwo\rthree\r\n".getBytes(StandardCharsets.UTF_8);
         byte[] bytes = new byte[body.length + 3];

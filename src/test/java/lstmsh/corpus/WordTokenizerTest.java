@@ -37,6 +37,18 @@ class WordTokenizerTest {
     }
 
     @Test
+    void verbatimKeepsCodeAsWritten() {
+        String code = "def f(x):\n    return \"a\" + 'b'  # two\n\tpass \n";
+        WordTokenizer verbatim = WordTokenizer.VERBATIM;
+        List<String> tokens = verbatim.split(code);
+        assertEquals(code, verbatim.join(tokens));
+        assertEquals(List.of("def", " f", "(", "x", ")", ":", "\n", "    ", "return", " \"", "a", "\"", " +", " '",
+                "b", "'", "  ", "#", " two", "\n", "\t", "pass", " ", "\n"), tokens);
+        assertSame(verbatim, Tokenizers.forLevel("word-verbatim"));
+        assertEquals("word-verbatim-lowercase", Tokenizers.forLevel("word-verbatim", true).level());
+    }
+
+    @Test
     void canonicalTextRoundTripsExactly() {
         for (String text : List.of(
                 "Hello, world! Don't stop.\nA new line (with brackets) and “quotes”.\n\nEnd",

@@ -16,8 +16,8 @@ import java.util.List;
 class StateFindingsTest {
 
     private static HiddenInspection.Report hidden(double maxRelativeDistance, boolean collapsed) {
-        HiddenInspection.LayerSimilarity top = new HiddenInspection.LayerSimilarity(0, new double[3][3], 0.9999,
-                0.9995, 1e-6, maxRelativeDistance);
+        HiddenInspection.LayerSimilarity top = new HiddenInspection.LayerSimilarity(0, new double[3][3], new double[3][3],
+                0.9999, 0.9995, 1e-6, maxRelativeDistance, maxRelativeDistance);
         List<HiddenInspection.Dependence> dependence = List.of(new HiddenInspection.Dependence(1, 0.2),
                 new HiddenInspection.Dependence(2, 0.05), new HiddenInspection.Dependence(4, 0.001));
         return new HiddenInspection.Report(3, List.of(top), dependence, collapsed);

@@ -39,6 +39,20 @@ class RepetitionDetectorTest {
         assertTrue(found.get(0).evidence().startsWith("a 4-token sequence \"abc \" repeats 4.0 times"), found.toString());
     }
 
+    @Test
+    void aLoopOfNewlinesAndWordsShowsItsNewlinesAndCountsLongRuns() {
+        Vocabulary words = new Vocabulary(List.of("\n", ".", "End", "The"));
+        int[] unit = {0, 0, 0, 0, 0, 3, 2, 1};
+        int[] tokens = new int[unit.length * 4];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = unit[i % unit.length];
+        }
+        List<Finding> found = RepetitionDetector.check(tokens, words, WordTokenizer.INSTANCE, null);
+        Finding loop = found.stream().filter(f -> f.code() == FindingCode.LOOP).findFirst().orElseThrow();
+        assertTrue(loop.evidence().startsWith("a 8-token sequence \"\u23CE \u00D75 The End.\" repeats 4.0 times"),
+                loop.evidence());
+    }
+
     private static int[] ids(Vocabulary vocabulary, String words) {
         return List.of(words.split(" ")).stream().mapToInt(vocabulary::id).toArray();
     }

@@ -64,6 +64,24 @@ class CompletionTest {
         assertEquals(List.of("sample", "save", "score", "set", "status"), tab("s"));
     }
 
+    /** Tab's hint for what the typed text completes to, as the line editor shows it. */
+    private String hint(String typed) {
+        List<String> words = List.of(typed.split(" ", -1));
+        String word = words.get(words.size() - 1);
+        return completer.candidates(words.subList(0, words.size() - 1), word).stream()
+                .filter(c -> c.value().equals(word)).findFirst().orElseThrow().descr();
+    }
+
+    @Test
+    void hintsKeepVariablesAndAbbreviationsAndInitOffersItsKinds() {
+        assertEquals("Set a variable; ${NAME} then stands for its value", hint("set"));
+        assertEquals("Print a note, e.g. in a session's output", hint("echo"));
+        assertEquals(List.of("normal:0.02", "uniform:-0.1,0.1", "xavier"), tab("model new --init "));
+        // A description longer than the room is cut at a word and says so.
+        assertTrue(ShellCompleter.summary(new String[] {"word ".repeat(30)}).endsWith(" …"));
+        assertEquals("Seed of the draw; with --count, sample i uses …", hint("sample --seed"));
+    }
+
     @Test
     void subcommandsAndOptionNames() {
         assertEquals(List.of("cache", "generate", "load", "stats"), tab("corpus "));

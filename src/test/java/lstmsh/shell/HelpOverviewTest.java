@@ -35,6 +35,13 @@ class HelpOverviewTest {
                 assertEquals(1, rows, "'" + command + "' listed once:\n" + out);
             }
             assertTrue(out.contains("  corpus load PATH "), out);
+            // Every command has a summary written to fit: nothing cut mid-phrase.
+            for (String command : leaves(shell.dispatcher.commandLine())) {
+                String summary = lstmsh.command.HelpText.summary(find(shell.dispatcher.commandLine(), command).getCommandSpec());
+                assertTrue(summary.length() <= lstmsh.command.HelpText.SUMMARY_WIDTH && !summary.endsWith("…"),
+                        command + ": " + summary);
+            }
+            assertTrue(out.contains("  train                      Train the model on the loaded corpus\n"), out);
             assertTrue(out.contains("  expect NAME OP VALUE "), out);
         }
     }

@@ -20,6 +20,29 @@ class SessionRunnerTest {
     @TempDir Path dir;
 
     @Test
+    void relativePathsInAFileAreReadAgainstTheFileAndEveryRunEndsWithItsVerdict() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project/sessions"));
+        TestCorpora.proseFile(Files.createDirectories(dir.resolve("project/corpora")).resolve("tiny.txt"), 8_000, 2);
+        Path session = project.resolve("s.lstm");
+        Files.writeString(session, String.join("\n",
+                "corpus load ../corpora/tiny.txt --val-fraction 0.1",
+                "corpus generate --kind imbalanced ../out/made.txt",
+                "expect corpus.tokens > 100",
+                "# a comment"));
+        try (ShellFixture shell = new ShellFixture()) {
+            // The shell runs in another folder than the file's: the paths still find the file's neighbours.
+            assertTrue(shell.workspace.runner().runFile(session.toString()));
+            String out = shell.output();
+            assertTrue(out.contains("lstmsh> corpus load ../corpora/tiny.txt"), "the transcript shows the line as written: " + out);
+            assertTrue(Files.exists(dir.resolve("project/out/made.txt")), out);
+            assertTrue(out.endsWith("s.lstm: passed (3 of 3 commands ran)\n"), out);
+            assertEquals(List.of("plot", "--png=" + dir.resolve("p.png"), "--width", "40"),
+                    SessionPaths.resolve(shell.dispatcher.commandLine().getCommandSpec(),
+                            List.of("plot", "--png=p.png", "--width", "40"), dir));
+        }
+    }
+
+    @Test
     void aFailingLineReportsFileAndLineAndStopsTheRun() throws Exception {
         TestCorpora.proseFile(dir.resolve("tiny.txt"), 8_000, 2);
         Path session = dir.resolve("s.lstm");
@@ -35,6 +58,7 @@ class SessionRunnerTest {
             assertTrue(out.contains("lstmsh> corpus load"), out);
             assertTrue(out.contains("s.lstm:4: expected corpus.tokens > 100000, but it is"), out);
             assertFalse(out.contains("never reached"), out);
+            assertTrue(out.endsWith("s.lstm: failed at line 4 (2 of 3 commands ran)\n"), out);
         }
     }
 
@@ -76,7 +100,7 @@ class SessionRunnerTest {
         try (ShellFixture shell = new ShellFixture()) {
             SessionRunner runner = shell.dispatcher.runner();
             SessionRunner.Run run = runner.runLines(
-                    List.of("# note", "echo a", "", "nonsense", "echo ${NOPE}", "echo b"), true, true, n -> "at " + n + ": ");
+                    List.of("# note", "echo a", "", "nonsense", "echo ${NOPE}", "echo b"), true, true, n -> "at " + n + ": ", null);
             assertEquals(new SessionRunner.Run(4, List.of(4, 5), true), run);
             String transcript = shell.output();
             assertTrue(transcript.startsWith("lstmsh> echo a\na\nlstmsh> nonsense\nat 4: unknown command 'nonsense'"),
@@ -84,7 +108,7 @@ class SessionRunnerTest {
             assertTrue(transcript.contains("\nlstmsh> echo ${NOPE}\nat 5: no variable 'NOPE'"), transcript);
             assertTrue(transcript.endsWith("\nlstmsh> echo b\nb\n") && !transcript.contains("note"), transcript);
             assertEquals(new SessionRunner.Run(2, List.of(2), false),
-                    runner.runLines(List.of("echo a", "nonsense", "echo b"), false, true, n -> ""));
+                    runner.runLines(List.of("echo a", "nonsense", "echo b"), false, true, n -> "", null));
             shell.output();
 
             // -c: no transcript, "error: ...", the first failure stops the rest.
