@@ -10,6 +10,7 @@ import lstmsh.model.ModelSettings;
 import lstmsh.render.Console;
 import lstmsh.util.Format;
 import lstmsh.session.Workspace;
+import lstmsh.util.Messages;
 import lstmsh.train.TrainingState;
 
 import picocli.CommandLine.Command;
@@ -73,7 +74,7 @@ public final class StatusCommand extends WorkspaceCommand {
             String name = device.getDeviceType() + (device.isGpu() ? ":" + device.getDeviceId() : "");
             return name + " (" + engine.getEngineName() + " " + engine.getVersion() + ")";
         } catch (RuntimeException e) {
-            return "unknown: " + e.getMessage();
+            return "unknown: " + Messages.plain(e, "the engine did not answer");
         }
     }
 }

@@ -1,5 +1,6 @@
 package lstmsh.shell;
 
+import lstmsh.util.FileErrors;
 import lstmsh.util.LstmshException;
 import lstmsh.command.CommandTree;
 import lstmsh.render.Console;
@@ -14,6 +15,9 @@ import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -142,18 +146,22 @@ public final class Dispatcher {
                     : verb;
             return new Outcome(false, firstLine(p.getMessage()) + " (see '" + where + " --help')", false);
         }
+        if (f instanceof InvalidPathException i) {
+            return new Outcome(false, FileErrors.unusablePath(i.getInput()), false);
+        }
         if (f instanceof LstmshException || f instanceof IllegalArgumentException) {
             return new Outcome(false, firstLine(f.getMessage()), false);
         }
-        if (f instanceof java.nio.file.NoSuchFileException n) {
-            return new Outcome(false, "no such file: " + n.getFile(), false);
+        if (f instanceof IOException io) {
+            return new Outcome(false, "file error: " + FileErrors.reason(io), false);
         }
-        if (f instanceof java.io.IOException io) {
-            return new Outcome(false, "file error: " + io.getMessage(), false);
+        if (f instanceof UncheckedIOException io) {
+            return new Outcome(false, "file error: " + FileErrors.reason(io), false);
         }
         LOG.error("command failed: {}", String.join(" ", words), f);
-        return new Outcome(false, "internal error in '" + verb + "': " + f.getClass().getSimpleName() + ": "
-                + firstLine(String.valueOf(f.getMessage())) + " (details in ~/.lstmsh/lstmsh.log)", false);
+        // The defect's class and message are in the log; the line speaks of the command only.
+        return new Outcome(false, "internal error in '" + verb + "' (details in ~/.lstmsh/lstmsh.log)",
+                false);
     }
 
     private String unknownCommand(String verb) {
