@@ -2,6 +2,7 @@ package lstmsh.shell;
 
 import lstmsh.util.FileErrors;
 import lstmsh.util.LstmshException;
+import lstmsh.util.Messages;
 import lstmsh.command.CommandTree;
 import lstmsh.render.Console;
 import lstmsh.session.CommandLines;
@@ -35,6 +36,11 @@ public final class Dispatcher {
     /** How a line went. {@code reported} means its error was already printed further down. */
     public record Outcome(boolean ok, String error, boolean reported) {
         static final Outcome OK = new Outcome(true, null, false);
+
+        /** The error is shown as one line even where it quotes a word with a newline or escape in it. */
+        public Outcome {
+            error = error == null ? null : Messages.oneLine(error);
+        }
     }
 
     private final Workspace workspace;
@@ -88,6 +94,8 @@ public final class Dispatcher {
         }
         StringSubstitutor substitutor = new StringSubstitutor(name -> workspace.variables().get(name));
         substitutor.setEnableUndefinedVariableException(true);
+        // A value is used as it was set: one holding "${X}" is not expanded again (nor loops on itself).
+        substitutor.setDisableSubstitutionInValues(true);
         try {
             return substitutor.replace(line);
         } catch (IllegalArgumentException e) {

@@ -27,4 +27,28 @@ public final class Messages {
         } while (!first.equals(previous));
         return first.isEmpty() || first.contains("java.") || first.matches(".*\\b\\w*Exception\\b.*") ? fallback : first;
     }
+
+    /**
+     * {@code message} as one line whatever the user typed into it: newlines, tabs, NUL and other
+     * control characters written as {@code \n}, {@code \t}, {@code \0}, {@code \x1b}.
+     */
+    public static String oneLine(String message) {
+        StringBuilder sb = new StringBuilder(message.length());
+        message.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case 0 -> sb.append("\\0");
+                default -> {
+                    if (Character.isISOControl(cp)) {
+                        sb.append(String.format("\\x%02x", cp));
+                    } else {
+                        sb.appendCodePoint(cp);
+                    }
+                }
+            }
+        });
+        return sb.toString();
+    }
 }

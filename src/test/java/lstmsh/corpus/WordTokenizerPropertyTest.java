@@ -31,7 +31,7 @@ class WordTokenizerPropertyTest {
         return Arbitraries.of(PIECES).list().ofMaxSize(40).map(pieces -> String.join("", pieces));
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 3000, seed = "17")
     void theTokensOfJoinedTokensAreTheSameTokens(@ForAll("texts") String text) {
         for (WordTokenizer tokenizer : List.of(WordTokenizer.INSTANCE, WordTokenizer.LOWERCASE)) {
             List<String> tokens = tokenizer.split(text);
@@ -39,13 +39,13 @@ class WordTokenizerPropertyTest {
         }
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 3000, seed = "17")
     void aRoundTripChangesOnlyBlanksLineEndingsAndQuotes(@ForAll("texts") String text) {
         String joined = WordTokenizer.INSTANCE.join(WordTokenizer.INSTANCE.split(text));
         assertEquals(content(normalised(text)), content(joined), "text: " + visible(text));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 500, seed = "17")
     void aLongWordComesBackWhole(@ForAll("texts") String before, @ForAll("texts") String after) {
         String word = "x".repeat(3 * WordSplitter.MAX_WORD + 5);
         List<String> tokens = WordTokenizer.INSTANCE.split(before + " " + word + " " + after);

@@ -38,14 +38,14 @@ class CommandLinesPropertyTest {
                 .map(parts -> String.join("", parts));
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 2000, seed = "17")
     void splittingLosesNothing(@ForAll("anyText") String text) {
         assertEquals(text, String.join(";", CommandLines.splitCommands(text)));
         String stripped = CommandLines.stripComment(text);
         assertTrue(text.startsWith(stripped));
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 2000, seed = "17")
     void commandsSplitWhereTheyWereJoined(@ForAll("commands") List<String> commands) {
         assertEquals(commands, CommandLines.splitCommands(String.join(";", commands)));
     }
@@ -56,7 +56,7 @@ class CommandLinesPropertyTest {
     }
 
     /** A command's '#' are all inside quotes: none of it is a comment. */
-    @Property(tries = 2000)
+    @Property(tries = 2000, seed = "17")
     void aCommentStartsOnlyAtAHashOutsideQuotesAfterABlank(@ForAll("command") String command, @ForAll("anyText") String comment) {
         assertEquals(command, CommandLines.stripComment(command));
         assertEquals(command + " ", CommandLines.stripComment(command + " #" + comment));
