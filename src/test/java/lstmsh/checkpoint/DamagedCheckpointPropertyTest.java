@@ -90,7 +90,7 @@ class DamagedCheckpointPropertyTest {
         return Arbitraries.of(List.copyOf(files.keySet()));
     }
 
-    @Property(tries = 250, seed = "17")
+    @Property(tries = 600, seed = "17")
     void aDamagedFileLoadsExactlyOrIsRefusedInOneLine(@ForAll("fileNames") String name,
             @ForAll @IntRange(min = 0, max = 2) int damage, @ForAll @IntRange(min = 0, max = 1 << 20) int where,
             @ForAll @IntRange(min = 1, max = 255) int mask) throws IOException {

@@ -211,7 +211,7 @@ class DispatcherFuzzPropertyTest {
         return harmless;
     }
 
-    @Property(tries = 1200, seed = "17")
+    @Property(tries = 2500, seed = "17")
     void anyLineFailsInOneLineWithoutJavaAndKeepsWhatTheUserHad(@ForAll("lines") String typed) {
         String line = harmless(typed);
         Corpus corpus = shell.workspace.corpus();
