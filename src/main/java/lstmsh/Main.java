@@ -41,7 +41,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-color", description = "Plain output without colours (NO_COLOR also turns them off).")
     boolean noColor;
 
-    @Option(names = "-D", paramLabel = "NAME=VALUE", description = "Set a session variable, used as ${NAME} in the file or commands.")
+    @Option(names = "-D", paramLabel = "NAME=VALUE", description = "Set a session variable, used as $${NAME} in the file or commands.")
     Map<String, String> defines = new LinkedHashMap<>();
 
     @Option(names = "--keep-going", description = "Run past failing lines; exit 1 at the end if any failed.")

@@ -2,7 +2,9 @@ package lstmsh.checkpoint;
 
 import ai.djl.ndarray.types.Shape;
 
+import lstmsh.util.FileErrors;
 import lstmsh.util.LstmshException;
+import lstmsh.util.Messages;
 import lstmsh.corpus.Tokenizers;
 import lstmsh.corpus.Vocabulary;
 import lstmsh.model.LstmLanguageModel;
@@ -11,6 +13,7 @@ import lstmsh.train.TrainingState;
 import lstmsh.util.AtomicFiles;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -65,7 +68,10 @@ public final class Checkpoint {
             if (e instanceof LstmshException le) {
                 throw le;
             }
-            throw new LstmshException("could not save to " + dir + ": " + e.getMessage()
+            String reason = e instanceof IOException io ? FileErrors.reason(io)
+                    : e instanceof UncheckedIOException io ? FileErrors.reason(io)
+                    : Messages.plain(e, "an unexpected error");
+            throw new LstmshException("could not save to " + dir + ": " + reason
                     + (Files.isDirectory(dir) ? "; the checkpoint there is unchanged" : ""), e);
         }
         training.markSaved();
@@ -103,7 +109,7 @@ public final class Checkpoint {
             }
             return new Loaded(model, training, manifest.corpus());
         } catch (IOException e) {
-            throw new LstmshException("cannot read checkpoint " + dir + ": " + e.getMessage(), e);
+            throw new LstmshException("cannot read checkpoint " + dir + ": " + FileErrors.reason(e), e);
         } catch (NullPointerException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
             throw new LstmshException(dir.resolve(Manifest.FILE) + " is damaged or incomplete; save the model again");
         } catch (IllegalArgumentException e) {

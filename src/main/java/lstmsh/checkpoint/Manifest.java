@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 
+import lstmsh.util.FileErrors;
 import lstmsh.util.LstmshException;
 import lstmsh.model.Init;
 import lstmsh.model.LstmLanguageModel;
@@ -20,11 +21,14 @@ import lstmsh.train.TrainSettings.OptimizerKind;
 import lstmsh.train.TrainingState;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A checkpoint's {@code lstmsh.json}: the model's settings and vocabulary, and where its
@@ -95,8 +99,12 @@ public record Manifest(String tokenizer, String corpus, ModelSettings model, lon
         JsonObject root;
         try {
             root = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), JsonObject.class);
-        } catch (IOException | JsonParseException e) {
-            throw new LstmshException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (CharacterCodingException e) {
+            throw damaged(file, "not UTF-8 text");
+        } catch (IOException e) {
+            throw new LstmshException("cannot read " + file + ": " + FileErrors.reason(e), e);
+        } catch (JsonParseException e) {
+            throw damaged(file, jsonProblem(e));
         }
         try {
             int format = root.get("format").getAsInt();
@@ -105,10 +113,25 @@ public record Manifest(String tokenizer, String corpus, ModelSettings model, lon
             }
             return fromJson(root);
         } catch (NullPointerException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
-            throw new LstmshException(file + " is damaged or incomplete; save the model again");
+            throw damaged(file, "fields are missing or of the wrong kind");
         } catch (IllegalArgumentException e) {
             throw new LstmshException(file + " holds invalid settings: " + e.getMessage());
         }
+    }
+
+    private static LstmshException damaged(Path file, String what) {
+        return new LstmshException(file + " is damaged or incomplete (" + what
+                + "); save the model again, or load another checkpoint");
+    }
+
+    private static final Pattern JSON_LINE = Pattern.compile("at line (\\d+)");
+
+    /** Where the JSON reader stopped, in words: Gson's own message names its classes. */
+    private static String jsonProblem(JsonParseException e) {
+        String message = String.valueOf(e.getMessage());
+        Matcher line = JSON_LINE.matcher(message);
+        String where = line.find() ? " at line " + line.group(1) : "";
+        return message.contains("End of input") ? "cut short" + where : "not valid JSON" + where;
     }
 
     void write(Path dir) throws IOException {

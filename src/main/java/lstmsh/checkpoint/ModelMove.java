@@ -2,7 +2,9 @@ package lstmsh.checkpoint;
 
 import ai.djl.Device;
 
+import lstmsh.util.FileErrors;
 import lstmsh.util.LstmshException;
+import lstmsh.util.Messages;
 import lstmsh.engine.EngineSupport;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.train.TrainingState;
@@ -53,7 +55,7 @@ public final class ModelMove {
             }
             throw failure instanceof LstmshException ? failure
                     : new LstmshException("could not move the model to " + EngineSupport.name(target) + " ("
-                            + failure.getMessage() + "); it stays on " + from, failure);
+                            + Messages.plain(failure, "the engine refused") + "); it stays on " + from, failure);
         }
     }
 
@@ -75,7 +77,7 @@ public final class ModelMove {
             }
             return moved;
         } catch (IOException e) {
-            throw new LstmshException("could not move the model: " + e.getMessage());
+            throw new LstmshException("could not move the model: " + FileErrors.reason(e));
         } finally {
             if (unsaved) {
                 training.markUnsaved();

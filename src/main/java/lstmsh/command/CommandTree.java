@@ -8,6 +8,7 @@ import picocli.CommandLine.Help.Ansi.Text;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,6 +61,7 @@ public final class CommandTree {
         root.setOut(workspace.out());
         root.setErr(workspace.out());
         root.setCaseInsensitiveEnumValuesAllowed(true);
+        root.registerConverter(Path.class, new PathConverter());
         root.setColorScheme(Help.defaultColorScheme(workspace.console().color() ? Help.Ansi.ON : Help.Ansi.OFF));
         root.setUsageHelpWidth(Math.max(60, Math.min(120, workspace.console().width())));
         root.setExecutionExceptionHandler((e, cl, parsed) -> {

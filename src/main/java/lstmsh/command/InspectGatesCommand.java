@@ -1,5 +1,6 @@
 package lstmsh.command;
 
+import lstmsh.util.FileErrors;
 import lstmsh.util.LstmshException;
 import lstmsh.corpus.Vocabulary;
 import lstmsh.finding.Finding;
@@ -90,8 +91,7 @@ public final class InspectGatesCommand extends WorkspaceCommand {
                         List.of(trace.shaded(Gate.INPUT), trace.shaded(Gate.FORGET), trace.shaded(Gate.CANDIDATE),
                                 trace.shaded(Gate.OUTPUT)), labels);
             } catch (IOException e) {
-                throw new LstmshException("cannot write " + png + " (" + e.getMessage() + "); check the folder can be"
-                        + " written");
+                throw new LstmshException("cannot write " + png + ": " + FileErrors.reason(e));
             }
             out().printf("wrote %s (layer %d: rows are steps, columns are units)%s%n", png, layer,
                     OutputFiles.createdNote(missing));

@@ -1,6 +1,8 @@
 package lstmsh.command;
 
+import lstmsh.util.FileErrors;
 import lstmsh.util.LstmshException;
+import lstmsh.util.Messages;
 import lstmsh.render.PngChart;
 import lstmsh.render.TerminalChart;
 import lstmsh.session.Workspace;
@@ -148,10 +150,9 @@ public final class PlotCommand extends WorkspaceCommand {
         try {
             PngChart.write(png, title, panels, w, h);
         } catch (IOException e) {
-            throw new LstmshException("cannot write " + png + " (" + e.getMessage() + "); check the folder exists"
-                    + " and can be written");
+            throw new LstmshException("cannot write " + png + ": " + FileErrors.reason(e));
         } catch (Error | RuntimeException e) {
-            throw new LstmshException("cannot draw the PNG (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+            throw new LstmshException("cannot draw the PNG (" + Messages.plain(e, "the graphics library failed")
                     + "); this Java may lack fonts or AWT; 'plot' without --png draws in the terminal");
         }
         out().printf("wrote %s (%d × %d pixels, %d steps)%s%n", png, w, h, points.size(),

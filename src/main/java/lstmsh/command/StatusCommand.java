@@ -11,6 +11,7 @@ import lstmsh.render.Console;
 import lstmsh.util.Format;
 import lstmsh.session.Workspace;
 import lstmsh.train.MetricPoint;
+import lstmsh.util.Messages;
 import lstmsh.train.TrainingState;
 
 import picocli.CommandLine.Command;
@@ -80,7 +81,7 @@ public final class StatusCommand extends WorkspaceCommand {
             String name = device.getDeviceType() + (device.isGpu() ? ":" + device.getDeviceId() : "");
             return name + " (" + engine.getEngineName() + " " + engine.getVersion() + ")";
         } catch (RuntimeException e) {
-            return "unknown: " + e.getMessage();
+            return "unknown: " + Messages.plain(e, "the engine did not answer");
         }
     }
 }

@@ -1,5 +1,6 @@
 package lstmsh.corpus;
 
+import lstmsh.util.FileErrors;
 import lstmsh.util.LstmshException;
 import lstmsh.finding.Finding;
 
@@ -152,7 +153,7 @@ public final class CorpusLoader {
             try {
                 key = CorpusCache.key(source, settings, tokenizer.level());
             } catch (IOException e) {
-                throw new LstmshException("cannot read " + path + ": " + e.getMessage(), e);
+                throw new LstmshException("cannot read " + path + ": " + FileErrors.reason(e), e);
             }
             CorpusCache.Hit hit = cache.read(key);
             if (hit != null && hit.level().equals(tokenizer.level())) {
@@ -232,7 +233,7 @@ public final class CorpusLoader {
         try {
             parts = Segments.plan(source.files(), threads);
         } catch (IOException e) {
-            throw new LstmshException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new LstmshException("cannot read " + path + ": " + FileErrors.reason(e), e);
         }
         AtomicLong done = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
@@ -326,7 +327,7 @@ public final class CorpusLoader {
             return tooManyTokens(path);
         }
         if (r instanceof UncheckedIOException io) {
-            return new LstmshException("cannot read " + path + ": " + io.getCause().getMessage(), io);
+            return new LstmshException("cannot read " + path + ": " + FileErrors.reason(io), io);
         }
         return r;
     }
@@ -354,7 +355,7 @@ public final class CorpusLoader {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            throw new LstmshException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new LstmshException("cannot read " + path + ": " + FileErrors.reason(e), e);
         }
         int nuls = 0;
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package lstmsh.corpus;
 
+import lstmsh.util.FileErrors;
 import lstmsh.util.LstmshException;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ public record CorpusSource(String name, List<Path> files, boolean multi, int ski
             try {
                 total += Files.size(f);
             } catch (IOException e) {
-                throw new LstmshException("cannot read " + f + ": " + e.getMessage(), e);
+                throw new LstmshException("cannot read " + f + ": " + FileErrors.reason(e), e);
             }
         }
         return total;
@@ -78,7 +79,7 @@ public record CorpusSource(String name, List<Path> files, boolean multi, int ski
                     .sorted(Comparator.comparing(p -> dir.relativize(p).toString()))
                     .toList();
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new LstmshException("cannot list " + text + ": " + e.getMessage(), e);
+            throw new LstmshException("cannot list " + text + ": " + reason(e), e);
         }
         CorpusSource source = pick(text, candidates, probeBinary);
         if (source.files.isEmpty()) {
@@ -116,7 +117,7 @@ public record CorpusSource(String name, List<Path> files, boolean multi, int ski
                     .sorted(Comparator.comparing(p -> root.relativize(p).toString()))
                     .toList();
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new LstmshException("cannot list " + root + ": " + e.getMessage(), e);
+            throw new LstmshException("cannot list " + root + ": " + reason(e), e);
         }
         if (candidates.isEmpty()) {
             throw new LstmshException("no file matches " + text + "; check the pattern (* stays within a folder, ** crosses folders)");
@@ -142,7 +143,7 @@ public record CorpusSource(String name, List<Path> files, boolean multi, int ski
                     files.add(p);
                 }
             } catch (IOException e) {
-                throw new LstmshException("cannot read " + p + ": " + e.getMessage(), e);
+                throw new LstmshException("cannot read " + p + ": " + FileErrors.reason(e), e);
             }
         }
         return new CorpusSource(text, List.copyOf(files), true, binary, empty);
@@ -181,5 +182,9 @@ public record CorpusSource(String name, List<Path> files, boolean multi, int ski
             }
         }
         return false;
+    }
+
+    private static String reason(Exception e) {
+        return e instanceof java.io.UncheckedIOException u ? FileErrors.reason(u) : FileErrors.reason((IOException) e);
     }
 }

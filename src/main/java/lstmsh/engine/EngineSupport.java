@@ -6,6 +6,7 @@ import ai.djl.engine.StandardCapabilities;
 import ai.djl.util.cuda.CudaUtils;
 
 import lstmsh.util.LstmshException;
+import lstmsh.util.Messages;
 
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ public final class EngineSupport {
                         + " machine, or see docs/gpu.md";
             }
         }
-        return "the deep learning engine did not load (" + failure.getMessage() + "); see the log under ~/.lstmsh";
+        return "the deep learning engine did not load (" + Messages.plain(failure, "its native library failed") + "); see the log under ~/.lstmsh";
     }
 
     /** The flavour of the PyTorch native library on the class path (cpu, cu124 ...), or "". */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import lstmsh.util.FileErrors;
 import lstmsh.util.LstmshException;
 import lstmsh.engine.EngineSupport;
 import lstmsh.engine.IntraOpThreads;
@@ -139,7 +140,7 @@ public final class Scorer {
         } catch (MalformedInputException e) {
             throw new LstmshException(path + " is not valid UTF-8; convert it first");
         } catch (IOException e) {
-            throw new LstmshException("cannot read " + path + ": " + e.getMessage());
+            throw new LstmshException("cannot read " + path + ": " + FileErrors.reason(e));
         }
     }
 

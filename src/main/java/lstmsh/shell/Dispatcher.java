@@ -1,6 +1,8 @@
 package lstmsh.shell;
 
+import lstmsh.util.FileErrors;
 import lstmsh.util.LstmshException;
+import lstmsh.util.Messages;
 import lstmsh.command.CommandTree;
 import lstmsh.render.Console;
 import lstmsh.session.CommandLines;
@@ -14,6 +16,9 @@ import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +36,11 @@ public final class Dispatcher {
     /** How a line went. {@code reported} means its error was already printed further down. */
     public record Outcome(boolean ok, String error, boolean reported) {
         static final Outcome OK = new Outcome(true, null, false);
+
+        /** The error is shown as one line even where it quotes a word with a newline or escape in it. */
+        public Outcome {
+            error = error == null ? null : Messages.oneLine(error);
+        }
     }
 
     private final Workspace workspace;
@@ -84,6 +94,8 @@ public final class Dispatcher {
         }
         StringSubstitutor substitutor = new StringSubstitutor(name -> workspace.variables().get(name));
         substitutor.setEnableUndefinedVariableException(true);
+        // A value is used as it was set: one holding "${X}" is not expanded again (nor loops on itself).
+        substitutor.setDisableSubstitutionInValues(true);
         try {
             return substitutor.replace(line);
         } catch (IllegalArgumentException e) {
@@ -147,18 +159,22 @@ public final class Dispatcher {
                     : verb;
             return new Outcome(false, firstLine(p.getMessage()) + " (see '" + where + " --help')", false);
         }
+        if (f instanceof InvalidPathException i) {
+            return new Outcome(false, FileErrors.unusablePath(i.getInput()), false);
+        }
         if (f instanceof LstmshException || f instanceof IllegalArgumentException) {
             return new Outcome(false, firstLine(f.getMessage()), false);
         }
-        if (f instanceof java.nio.file.NoSuchFileException n) {
-            return new Outcome(false, "no such file: " + n.getFile(), false);
+        if (f instanceof IOException io) {
+            return new Outcome(false, "file error: " + FileErrors.reason(io), false);
         }
-        if (f instanceof java.io.IOException io) {
-            return new Outcome(false, "file error: " + io.getMessage(), false);
+        if (f instanceof UncheckedIOException io) {
+            return new Outcome(false, "file error: " + FileErrors.reason(io), false);
         }
         LOG.error("command failed: {}", String.join(" ", words), f);
-        return new Outcome(false, "internal error in '" + verb + "': " + f.getClass().getSimpleName() + ": "
-                + firstLine(String.valueOf(f.getMessage())) + " (details in ~/.lstmsh/lstmsh.log)", false);
+        // The defect's class and message are in the log; the line speaks of the command only.
+        return new Outcome(false, "internal error in '" + verb + "' (details in ~/.lstmsh/lstmsh.log)",
+                false);
     }
 
     private String unknownCommand(String verb) {

@@ -1,6 +1,7 @@
 package lstmsh.shell;
 
 import lstmsh.util.LstmshException;
+import lstmsh.util.FileErrors;
 import lstmsh.render.Console;
 import lstmsh.session.CommandLines;
 import lstmsh.session.SessionFiles;
@@ -79,12 +80,7 @@ public final class SessionRunner implements SessionFiles {
         if (!Files.isRegularFile(file)) {
             throw new LstmshException("no such session file: " + file);
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LstmshException("cannot read " + file + ": " + e.getMessage());
-        }
+        List<String> lines = readLines(file);
         String shown = displayName(file);
         files.push(file);
         try {
@@ -209,5 +205,34 @@ public final class SessionRunner implements SessionFiles {
     private static String displayName(Path file) {
         Path cwd = Path.of("").toAbsolutePath();
         return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+    }
+
+    /** The file's lines; text that is not UTF-8 is refused naming the line and byte where it stops being so. */
+    static List<String> readLines(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new LstmshException("cannot read " + file + ": " + FileErrors.reason(e));
+        }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer text = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(in, text, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new LstmshException(String.format("%s is not UTF-8 text: line %d, byte %d (0x%02X); save it as UTF-8"
+                    + " (e.g. iconv -f windows-1252 -t utf-8)", file, line, at + 1, bytes[at] & 0xFF));
+        }
+        text.flip();
+        return text.toString().lines().toList();
     }
 }

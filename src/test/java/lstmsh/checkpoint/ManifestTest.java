@@ -74,9 +74,11 @@ class ManifestTest {
         assertEquals(file + " holds invalid settings: --embed must be at least 1, got 0", e.getMessage());
         Files.writeString(file, json.replace("\"window\"", "\"windows\""));
         e = assertThrows(LstmshException.class, () -> Manifest.read(dir));
-        assertEquals(file + " is damaged or incomplete; save the model again", e.getMessage());
+        assertEquals(file + " is damaged or incomplete (fields are missing or of the wrong kind); save the model again,"
+                + " or load another checkpoint", e.getMessage());
         Files.writeString(file, "{ not json");
         e = assertThrows(LstmshException.class, () -> Manifest.read(dir));
-        assertTrue(e.getMessage().startsWith("cannot read " + file + ": "), e.getMessage());
+        assertEquals(file + " is damaged or incomplete (not valid JSON at line 1); save the model again,"
+                + " or load another checkpoint", e.getMessage());
     }
 }

@@ -5,7 +5,7 @@ import lstmsh.CoreTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import lstmsh.corpus.Corpus;
 import lstmsh.checkpoint.Checkpoint;
@@ -14,9 +14,8 @@ import lstmsh.model.LstmLanguageModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,27 +85,31 @@ class ResumeTest {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ResumeProbe.class.getName(), scenario,
                 ck.toString(), dir.resolve("probe.log").toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        // The probe writes to a file, so a probe that hangs fails the test at the timeout instead of
+        // blocking a read of its output for ever.
+        Path output = dir.resolve("probe.out");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().put("OPT_OUT_TRACKING", "true");
         pb.environment().put("DJL_OFFLINE", "true");
         Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            fail("the probe process did not finish in 120 s:\n" + Files.readString(output));
+        }
         List<Double> losses = new ArrayList<>();
         Double lr = null;
         StringBuilder other = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.startsWith("lr ")) {
-                    lr = Double.parseDouble(line.substring(3));
-                } else {
-                    try {
-                        losses.add(Double.parseDouble(line));
-                    } catch (NumberFormatException e) {
-                        other.append(line).append('\n');
-                    }
+        for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+            if (line.startsWith("lr ")) {
+                lr = Double.parseDouble(line.substring(3));
+            } else {
+                try {
+                    losses.add(Double.parseDouble(line));
+                } catch (NumberFormatException e) {
+                    other.append(line).append('\n');
                 }
             }
         }
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the probe process did not finish");
         assertEquals(0, p.exitValue(), "probe failed:\n" + other);
         assertNotNull(lr, other.toString());
         assertSameCurve(whole.losses(), losses.stream().mapToDouble(Double::doubleValue).toArray(),
