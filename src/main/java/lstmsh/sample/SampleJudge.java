@@ -199,7 +199,7 @@ public final class SampleJudge {
                                 + " initialised too small, or a learning rate far too low or too high)",
                         metrics.modelEntropyBits(), unigram, stats.seen(), stats.maxEntropyBits(), sampleBits,
                         Math.pow(2, sampleBits), unigram, Math.pow(2, unigram)),
-                "diagnose"));
+                "train --steps 500"));
     }
 
     /** Mean bits per token of the sample under the corpus' token frequencies (add-one, so none is impossible). */

@@ -53,7 +53,7 @@ class DiagnoseCommandTest {
                     "model new --hidden 8 --layers 1 --init uniform:0,0.001 --seed 1",
                     "train --steps 30 --eval-every 15 --seed 1", "sample --length 100 --seed 1");
             assertTrue(sample.contains("warning NOISE: "), sample);
-            assertTrue(sample.contains("advice: diagnose"), sample);
+            assertTrue(sample.contains("advice: train --steps 500"), sample);
             String diagnose = shell.ok("diagnose");
             assertTrue(diagnose.contains("WORSE_THAN_UNIGRAM: validation loss"), diagnose);
             assertTrue(diagnose.indexOf("WORSE_THAN_UNIGRAM") < diagnose.indexOf("CORPUS_IMBALANCE"),
