@@ -109,7 +109,8 @@ public final class InspectHiddenCommand extends WorkspaceCommand {
             out().printf("  k=%d: %.3f", d.stepsBack(), d.relativeChange());
         }
         out().println();
-        out().printf("h_n still depends on tokens up to %d steps back (change ≥ %.0f%%)%n", r.memoryHorizon(),
+        out().printf("h_n still depends on tokens up to %d step%s back (change ≥ %.0f%%)%n", r.memoryHorizon(),
+                r.memoryHorizon() == 1 ? "" : "s",
                 100 * HiddenInspection.DEPENDENCE_FLOOR);
         List<Finding> findings = r.findings();
         FindingsView.print(out(), findings);
