@@ -49,51 +49,25 @@ class StaleStateTest {
 
     /** A plain console whose live line presses Ctrl-C when the run reaches {@link #ctrlCAtRunStep}. */
     private Console pressingCtrlC(PrintWriter out) {
-        Console plain = Console.plain(out);
-        return new Console() {
+        return ShellFixture.console(out, false, () -> new LiveLine() {
             @Override
-            public PrintWriter out() {
-                return out;
-            }
-
-            @Override
-            public boolean isTerminal() {
-                return false;
-            }
-
-            @Override
-            public boolean color() {
-                return false;
-            }
-
-            @Override
-            public int width() {
-                return plain.width();
-            }
-
-            @Override
-            public LiveLine liveLine() {
-                return new LiveLine() {
-                    @Override
-                    public void update(String line) {
-                        liveLine = line;
-                        if (ctrlCAtRunStep > 0 && line.contains("(run " + ctrlCAtRunStep + "/")) {
-                            for (int i = 0; i < ctrlCPresses; i++) {
-                                shell.workspace.cancel().cancel();
-                            }
-                        }
+            public void update(String line) {
+                liveLine = line;
+                if (ctrlCAtRunStep > 0 && line.contains("(run " + ctrlCAtRunStep + "/")) {
+                    for (int i = 0; i < ctrlCPresses; i++) {
+                        shell.workspace.cancel().cancel();
                     }
-
-                    @Override
-                    public void println(String line) {
-                        out.println(line);
-                    }
-
-                    @Override
-                    public void close() {}
-                };
+                }
             }
-        };
+
+            @Override
+            public void println(String line) {
+                out.println(line);
+            }
+
+            @Override
+            public void close() {}
+        });
     }
 
     private void loadAndBuild() throws Exception {

@@ -10,6 +10,7 @@ import lstmsh.session.Workspace;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The command layer without a terminal: a workspace whose console writes to a buffer, and the
@@ -34,35 +35,38 @@ public final class ShellFixture implements AutoCloseable {
 
     /** Output as a colour terminal gets it (escape sequences included), otherwise as {@link #ShellFixture()}. */
     public static ShellFixture colour() {
-        return new ShellFixture(out -> {
-            Console plain = Console.plain(out);
-            return new Console() {
-                @Override
-                public PrintWriter out() {
-                    return out;
-                }
+        return new ShellFixture(out -> console(out, true, () -> Console.plain(out).liveLine()));
+    }
 
-                @Override
-                public boolean isTerminal() {
-                    return true;
-                }
+    /** A plain console's width and output; a terminal (with colours) or not, and live lines a test makes. */
+    public static Console console(PrintWriter out, boolean terminal, Supplier<LiveLine> liveLine) {
+        Console plain = Console.plain(out);
+        return new Console() {
+            @Override
+            public PrintWriter out() {
+                return out;
+            }
 
-                @Override
-                public boolean color() {
-                    return true;
-                }
+            @Override
+            public boolean isTerminal() {
+                return terminal;
+            }
 
-                @Override
-                public int width() {
-                    return plain.width();
-                }
+            @Override
+            public boolean color() {
+                return terminal;
+            }
 
-                @Override
-                public LiveLine liveLine() {
-                    return plain.liveLine();
-                }
-            };
-        });
+            @Override
+            public int width() {
+                return plain.width();
+            }
+
+            @Override
+            public LiveLine liveLine() {
+                return liveLine.get();
+            }
+        };
     }
 
     public Dispatcher.Outcome run(String line) {
