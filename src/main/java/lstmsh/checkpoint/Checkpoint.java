@@ -110,6 +110,10 @@ public final class Checkpoint {
             return new Loaded(model, training, manifest.corpus());
         } catch (IOException e) {
             throw new LstmshException("cannot read checkpoint " + dir + ": " + FileErrors.reason(e), e);
+        } catch (NullPointerException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
+            throw new LstmshException(dir.resolve(Manifest.FILE) + " is damaged or incomplete; save the model again");
+        } catch (IllegalArgumentException e) {
+            throw new LstmshException(dir.resolve(Manifest.FILE) + " holds invalid settings: " + e.getMessage());
         }
     }
 
