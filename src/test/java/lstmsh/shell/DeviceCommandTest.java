@@ -49,7 +49,9 @@ class DeviceCommandTest {
             assertTrue(out.contains("in use: " + inUse), out);
             assertEquals(engine.getGpuCount(), shell.workspace.figures().get("device.gpus"));
             assertEquals(engine.getGpuCount() > 0 ? 1 : 0, shell.workspace.figures().get("device.gpu"));
-            shell.ok("expect device.gpus >= 0");
+            int gpus = engine.getGpuCount();
+            shell.ok("expect device.gpus >= " + gpus, "expect device.gpus <= " + gpus);
+            assertTrue(shell.fail("expect device.gpus > " + gpus).contains("device.gpus"));
         }
     }
 

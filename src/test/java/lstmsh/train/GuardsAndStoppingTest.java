@@ -4,6 +4,7 @@ import lstmsh.CoreTest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +19,16 @@ import lstmsh.corpus.CorpusLoader;
 import lstmsh.corpus.CorpusSettings;
 import lstmsh.engine.EngineSupport;
 import lstmsh.model.LstmLanguageModel;
+import lstmsh.model.LstmState;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 @CoreTest
@@ -37,29 +43,83 @@ class GuardsAndStoppingTest {
         return new TrainingLoop(model, corpus, s, state, listener, new CancelSignal()).run();
     }
 
-    @Test
-    void divergenceRollsBackWeightsOptimizerAndPosition() {
+    /**
+     * Both kinds of divergence roll back to the last snapshot: weights, Adam's moments and update
+     * count, the carried LSTM state, the data position and the history are as they were there. The
+     * optimizer is the same before and after the snapshot, so nothing is reset by switching it.
+     */
+    @ParameterizedTest
+    @CsvSource({"1e38, the (loss|gradient norm) became (NaN|infinite)", "5, the loss rose to .*"})
+    void divergenceRollsBackEverythingToTheSnapshot(double wildLr, String problem) {
         Corpus corpus = TestCorpora.prose();
         try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 1);
                 TrainingState state = new TrainingState(model.manager())) {
             train(model, corpus, state, small().steps(TrainingLoop.SNAPSHOT_EVERY).build(), TrainingListener.NONE);
-            Map<String, float[]> good = model.snapshot();
-            long window = state.window();
-            TrainResult r = train(model, corpus, state, small().steps(50).lr(1e30).clip(0).optimizer(
-                    TrainSettings.OptimizerKind.SGD).build(), TrainingListener.NONE);
+            RestorePoint good = new RestorePoint(model, state);
+            assertEquals(TrainingLoop.SNAPSHOT_EVERY, good.updates, "Adam counted every step");
+            assertTrue(good.carried != null, "the stream carries its LSTM state between windows");
+            TrainResult r = train(model, corpus, state, small().steps(TrainingLoop.SNAPSHOT_EVERY - 1).lr(wildLr).clip(0)
+                    .build(), TrainingListener.NONE);
             assertEquals(TrainResult.Stop.DIVERGED, r.stop(), r.detail());
-            assertTrue(r.detail().contains("--lr") && r.detail().contains("--clip 5"), r.detail());
+            assertTrue(r.detail().matches(problem + " at step .*"), r.detail());
             assertTrue(r.detail().contains("restored to step " + TrainingLoop.SNAPSHOT_EVERY), r.detail());
-            for (Map.Entry<String, float[]> e : model.snapshot().entrySet()) {
-                assertArrayEquals(good.get(e.getKey()), e.getValue(), e.getKey());
-            }
-            assertEquals(TrainingLoop.SNAPSHOT_EVERY, state.globalStep());
-            assertEquals(window, state.window());
-            assertEquals(TrainingLoop.SNAPSHOT_EVERY, state.history().size());
+            assertTrue(r.detail().contains("--lr"), r.detail());
+            good.assertRestored(model, state);
             // The model trains on normally afterwards.
             TrainResult after = train(model, corpus, state, small().steps(5).build(), TrainingListener.NONE);
             assertEquals(TrainResult.Stop.COMPLETED, after.stop());
             assertTrue(Double.isFinite(after.loss()));
+        }
+    }
+
+    /** Copies, as plain values, of everything a rollback must put back. */
+    private static final class RestorePoint {
+        final Map<String, float[]> weights;
+        final Map<String, float[]> moments;
+        final long updates;
+        final List<float[]> carried;
+        final long step;
+        final long window;
+        final List<MetricPoint> history;
+
+        RestorePoint(LstmLanguageModel model, TrainingState state) {
+            weights = model.snapshot();
+            moments = state.optimizer().exportState();
+            updates = state.optimizer().updates();
+            carried = carried(state);
+            step = state.globalStep();
+            window = state.window();
+            history = List.copyOf(state.history());
+        }
+
+        void assertRestored(LstmLanguageModel model, TrainingState state) {
+            assertEqualValues(weights, model.snapshot());
+            assertFalse(moments.isEmpty());
+            assertEqualValues(moments, state.optimizer().exportState());
+            assertEquals(updates, state.optimizer().updates());
+            List<float[]> now = carried(state);
+            assertEquals(carried.size(), now.size());
+            for (int i = 0; i < carried.size(); i++) {
+                assertArrayEquals(carried.get(i), now.get(i), "carried state array " + i);
+            }
+            assertEquals(step, state.globalStep());
+            assertEquals(window, state.window());
+            assertEquals(history, state.history());
+        }
+
+        private static List<float[]> carried(TrainingState state) {
+            LstmState s = state.carried();
+            List<float[]> values = new ArrayList<>();
+            if (s != null) {
+                s.h().forEach(a -> values.add(a.toFloatArray()));
+                s.c().forEach(a -> values.add(a.toFloatArray()));
+            }
+            return values;
+        }
+
+        private static void assertEqualValues(Map<String, float[]> expected, Map<String, float[]> actual) {
+            assertEquals(expected.keySet(), actual.keySet());
+            expected.forEach((name, values) -> assertArrayEquals(values, actual.get(name), name));
         }
     }
 
@@ -108,23 +168,27 @@ class GuardsAndStoppingTest {
         try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 2);
                 TrainingState state = new TrainingState(model.manager())) {
             Map<Long, Map<String, float[]>> atValidation = new HashMap<>();
+            Map<Long, Double> losses = new LinkedHashMap<>();
             TrainingListener keep = new TrainingListener() {
                 @Override
                 public void onValidation(long step, double valLoss) {
                     atValidation.put(step, model.snapshot());
+                    losses.put(step, valLoss);
                 }
             };
             TrainResult r = train(model, corpus, state, TrainSettings.builder().batch(4).seq(20).lr(0.03).steps(200)
                     .evalEvery(3).patience(2).build(), keep);
             assertEquals(TrainResult.Stop.EARLY_STOPPED, r.stop(), "validation losses: " + state.history());
             assertTrue(r.steps() < 200);
-            long best = state.bestValStep();
+            // The best is the lowest of the passes the listener saw (the first of equals).
+            long best = losses.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            assertEquals(best, state.bestValStep(), losses.toString());
             assertEquals(best, r.bestStep());
             assertTrue(state.globalStep() >= best + 2 * 3, "stopped at " + state.globalStep() + ", best " + best);
             for (Map.Entry<String, float[]> e : model.snapshot().entrySet()) {
                 assertArrayEquals(atValidation.get(best).get(e.getKey()), e.getValue(), e.getKey());
             }
-            assertEquals(state.bestValLoss(), r.valLoss());
+            assertEquals(losses.get(best), r.valLoss(), "the run ends on the best validation loss");
         }
     }
 

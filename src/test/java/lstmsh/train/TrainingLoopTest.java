@@ -2,6 +2,7 @@ package lstmsh.train;
 
 import lstmsh.CoreTest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,10 +68,9 @@ class TrainingLoopTest {
                     new TrainingLoop(model, corpus, wild, state, TrainingListener.NONE, new CancelSignal()).run();
             assertEquals(TrainResult.Stop.DIVERGED, result.stop(), result.detail());
             assertTrue(result.detail().contains("--lr"), result.detail());
-            for (float v : model.snapshot().get(LstmLanguageModel.EMBEDDING)) {
-                assertTrue(Float.isFinite(v));
-            }
-            assertTrue(before.length > 0);
+            // It blew up before the first snapshot, so the weights are the ones the run started from.
+            assertTrue(result.detail().contains("restored to step 0"), result.detail());
+            assertArrayEquals(before, model.snapshot().get(LstmLanguageModel.EMBEDDING));
         }
     }
 
