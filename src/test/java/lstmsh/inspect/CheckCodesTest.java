@@ -1,0 +1,84 @@
+package lstmsh.inspect;
+
+import lstmsh.CoreTest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import lstmsh.TestCorpora;
+import lstmsh.corpus.Corpus;
+import lstmsh.finding.Finding;
+import lstmsh.finding.FindingCode;
+import lstmsh.model.LstmLanguageModel;
+import lstmsh.sample.KnownTokens;
+import lstmsh.sample.SamplingSettings;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state and weight checks raise their codes from a real model's numbers, not only from reports
+ * built by hand: large weights give INIT_SCALE and SATURATED_GATES, inputs that end alike give
+ * HIDDEN_COLLAPSE, and the same model with its own weights and varied inputs gives none of them.
+ */
+@CoreTest
+class CheckCodesTest {
+
+    private static final Corpus CORPUS = TestCorpora.prose();
+    private static final String TEXT = "The sea was calm and the night";
+
+    private static int[] ids(LstmLanguageModel model, String text) {
+        return KnownTokens.of(model, text, SamplingSettings.UnknownPolicy.SKIP, "input").ids().stream()
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<FindingCode> codes(List<Finding> findings) {
+        return findings.stream().map(Finding::code).toList();
+    }
+
+    /** Multiplies every parameter by {@code factor}. */
+    private static void scale(LstmLanguageModel model, float factor) {
+        Map<String, float[]> values = model.snapshot();
+        values.values().forEach(v -> {
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= factor;
+            }
+        });
+        model.restore(values);
+    }
+
+    @Test
+    void largeWeightsAreAnInitScaleWarningAndSaturateTheGates() {
+        double entropy = CORPUS.stats().unigramEntropyBits();
+        try (LstmLanguageModel model = TestCorpora.smallModel(CORPUS, 1)) {
+            assertEquals(List.of(), codes(ModelChecks.check(model, entropy)));
+            assertEquals(List.of(), codes(GateInspection.of(LstmProbe.run(model, ids(model, TEXT))).findings()));
+            scale(model, 30);
+            List<Finding> weights = ModelChecks.check(model, entropy);
+            assertEquals(List.of(FindingCode.INIT_SCALE), codes(weights));
+            Finding large = weights.get(0);
+            assertEquals(Finding.Severity.WARNING, large.severity());
+            assertTrue(large.evidence().contains("large"), large.evidence());
+            assertTrue(large.fix().startsWith("model new "), large.fix());
+            GateInspection.Report gates = GateInspection.of(LstmProbe.run(model, ids(model, TEXT)));
+            assertTrue(gates.saturatedShare() > GateInspection.SATURATED_SHARE_LIMIT, "share " + gates.saturatedShare());
+            assertEquals(List.of(FindingCode.SATURATED_GATES), codes(gates.findings()));
+        }
+    }
+
+    @Test
+    void inputsEndingInTheSameLongTailCollapseAndVariedOnesDoNot() {
+        String tail = ".".repeat(60);
+        try (LstmLanguageModel model = TestCorpora.smallModel(CORPUS, 1)) {
+            HiddenInspection.Report alike = HiddenInspection.of(model,
+                    List.of(ids(model, "Anna" + tail), ids(model, "Peter ran" + tail), ids(model, "The" + tail)));
+            assertTrue(alike.collapsed());
+            assertEquals(List.of(FindingCode.HIDDEN_COLLAPSE), codes(alike.findings()));
+            HiddenInspection.Report varied = HiddenInspection.of(model,
+                    List.of(ids(model, "It was a windy evening"), ids(model, "The End of Chapter 3.")));
+            assertEquals(List.of(), codes(varied.findings()));
+        }
+    }
+}
