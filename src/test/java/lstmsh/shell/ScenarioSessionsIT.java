@@ -21,7 +21,8 @@ class ScenarioSessionsIT {
         "sessions/scenarios/3-stacked-states.lstm",
         "sessions/scenarios/4-always-the-same-word.lstm",
         "sessions/collapse.lstm",
-        "sessions/quickstart.lstm"
+        "sessions/quickstart.lstm",
+        "sessions/schedule-resume.lstm"
     })
     void sessionRunsToTheEnd(String file) {
         assertEquals(0, ProgramRunner.exitStatus("run", file), file + " failed; its output says at which line");

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @CoreTest
 class GeneratorsTest {
@@ -48,12 +49,11 @@ class GeneratorsTest {
         }
     }
 
+    /** The bound is far above the ~0.3 s this takes, so a busy machine passes and a quadratic slip does not. */
     @Test
-    void englishIsFastAsciiAndWrapped() {
-        long t0 = System.nanoTime();
+    @Timeout(30)
+    void englishIsAsciiAndWrapped() {
         String text = EnglishLikeGenerator.generate(1_000_000, 1);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 1500, "1 MB took " + ms + " ms");
         assertTrue(text.chars().allMatch(c -> c == '\n' || (c >= 32 && c < 127)), "non-ASCII output");
         assertTrue(!text.contains("\n\n\n"), "more than one blank line between paragraphs");
         for (String line : text.split("\n")) {
