@@ -33,7 +33,7 @@ class PropertySeedsTest {
             while (m.find()) {
                 properties++;
                 if (m.group(1) == null || !m.group(1).matches("(?s).*\\bseed\\s*=\\s*\"-?\\d+\".*")) {
-                    unseeded.add(source.getFileName() + ": " + m.group());
+                    unseeded.add(source.getFileName() + ": " + m.group().strip());
                 }
             }
         }
