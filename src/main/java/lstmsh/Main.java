@@ -1,6 +1,7 @@
 package lstmsh;
 
 import lstmsh.engine.EngineSupport;
+import lstmsh.engine.OpenMpWaitPolicy;
 import lstmsh.shell.Launcher;
 
 import picocli.CommandLine;
@@ -48,6 +49,7 @@ public final class Main implements Callable<Integer> {
     boolean keepGoing;
 
     public static void main(String[] args) {
+        OpenMpWaitPolicy.passiveUnlessSet(); // before the engine's library reads it
         EngineSupport.configure(HOME.resolve("lstmsh.log"));
         int status = new CommandLine(new Main()).execute(args);
         System.exit(status);

@@ -62,6 +62,7 @@ public final class CommandTree {
         root.setErr(workspace.out());
         root.setCaseInsensitiveEnumValuesAllowed(true);
         root.registerConverter(Path.class, new PathConverter());
+        NumberConverters.register(root);
         root.setColorScheme(Help.defaultColorScheme(workspace.console().color() ? Help.Ansi.ON : Help.Ansi.OFF));
         root.setUsageHelpWidth(Math.max(60, Math.min(120, workspace.console().width())));
         root.setExecutionExceptionHandler((e, cl, parsed) -> {
