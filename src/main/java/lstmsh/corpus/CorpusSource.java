@@ -104,8 +104,11 @@ public record CorpusSource(String name, List<Path> files, boolean multi, int ski
             // As in shells with globstar, "**/" also matches no folder at all.
             String zeroOrMore = pattern.contains("**/") && !pattern.contains("{") ? pattern.replace("**/", "{**/,}") : pattern;
             matcher = FileSystems.getDefault().getPathMatcher("glob:" + zeroOrMore);
-        } catch (IllegalArgumentException e) {
-            throw new LstmshException("cannot read the glob " + text + ": " + e.getMessage());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            // The index and caret of Java's message point into the rewritten pattern, not what was typed.
+            String why = e.getDescription().replaceAll("'([\\]}])$", "'$1'"); // Java writes "Missing ']"
+            throw new LstmshException("cannot read the glob " + text + ": "
+                    + Character.toLowerCase(why.charAt(0)) + why.substring(1) + "; check its [ ] and { }");
         }
         if (!Files.isDirectory(root)) {
             throw new LstmshException("no file matches " + text + " (" + root + " is not a directory)");

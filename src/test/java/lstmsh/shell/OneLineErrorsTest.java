@@ -18,4 +18,12 @@ class OneLineErrorsTest {
                     shell.fail("model new' x\u001b[31m\ty'"));
         }
     }
+
+    @Test
+    void aGlobThatDoesNotParseSaysWhatIsWrongWithoutJavasIndex() {
+        try (ShellFixture shell = new ShellFixture()) {
+            String error = shell.fail("corpus load \"corpora/[a*.txt\"");
+            assertEquals("cannot read the glob corpora/[a*.txt: missing ']'; check its [ ] and { }", error);
+        }
+    }
 }
