@@ -9,6 +9,7 @@ import lstmsh.render.TrainingLines;
 import lstmsh.sample.SampleDuringTraining;
 import lstmsh.session.Workspace;
 import lstmsh.train.Evaluator;
+import lstmsh.train.Precision;
 import lstmsh.train.Schedule;
 import lstmsh.train.TrainResult;
 import lstmsh.train.TrainSettings;
@@ -115,6 +116,10 @@ public final class TrainCommand extends WorkspaceCommand {
             description = "Seed of dropout and of the order of lines (default: the model's last training seed, 1 for a new model).")
     Long seed;
 
+    @Option(names = "--precision", paramLabel = "P", defaultValue = Precision.FLOAT32, completionCandidates = PrecisionNames.class,
+            description = "Number format of training: float32; bf16 is refused, the engine build stops on it (docs/precision.md) (default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Option(names = "--sample-every", paramLabel = "N", defaultValue = "0",
             description = "Every N steps print a short sample at temperature 1 with its one-line report, so a collapse is seen when it starts; 0 = never (default: ${DEFAULT-VALUE}).")
     int sampleEvery;
@@ -127,8 +132,16 @@ public final class TrainCommand extends WorkspaceCommand {
         super(workspace);
     }
 
+    static final class PrecisionNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Precision.NAMES.iterator();
+        }
+    }
+
     @Override
     protected void run() {
+        Precision.require(precision);
         Corpus corpus = workspace.requireCorpus();
         LstmLanguageModel model = workspace.requireModel();
         String mismatch = Compatibility.problem(model, workspace.modelCorpusSource(), corpus.tokenizer(),

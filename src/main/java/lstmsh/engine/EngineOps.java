@@ -14,6 +14,14 @@ public interface EngineOps {
     void zeroGradient(NDArray parameter);
 
     /**
+     * True when the engine's LSTM call takes several layers at once with the parameters listed
+     * layer by layer (w_ih, w_hh, b_ih, b_hh of each), as PyTorch's does.
+     */
+    default boolean fusesLayers() {
+        return false;
+    }
+
+    /**
      * Row r of the result is {@code values[r, index[r]]}: (N, C) values and an (N, 1) integer
      * index give (N, 1), with gradients flowing back into {@code values}.
      */

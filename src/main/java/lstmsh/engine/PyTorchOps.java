@@ -13,6 +13,11 @@ public final class PyTorchOps implements EngineOps {
     }
 
     @Override
+    public boolean fusesLayers() {
+        return true;
+    }
+
+    @Override
     public void zeroGradient(NDArray parameter) {
         JniUtils.zeroGrad((PtNDArray) parameter);
     }

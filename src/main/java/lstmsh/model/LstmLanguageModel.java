@@ -2,6 +2,7 @@ package lstmsh.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
@@ -21,16 +22,19 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Embedding → one fused LSTM call per layer → linear softmax. Parameters are plain named
- * arrays owned by the model's manager, named as PyTorch names them ({@code lstm.0.w_ih} ...),
- * with PyTorch's gate order (i, f, g, o). A layer per call lets layers differ in size and
- * gives each layer's h and c to the caller.
+ * Embedding → the engine's fused LSTM → linear softmax. Parameters are plain named arrays
+ * owned by the model's manager, named as PyTorch names them ({@code lstm.0.w_ih} ...), with
+ * PyTorch's gate order (i, f, g, o). Layers may differ in size: each run of equal-size layers
+ * is one engine call (one per layer where the engine's multi-layer packing is not known), and
+ * every layer's h and c go to the caller.
  */
 public final class LstmLanguageModel implements AutoCloseable {
 
     public static final String EMBEDDING = "embedding";
     public static final String OUTPUT_WEIGHT = "output.weight";
     public static final String OUTPUT_BIAS = "output.bias";
+    /** A layer's parameters in the order the engine's LSTM call takes them. */
+    private static final String[] LAYER_PARTS = {"w_ih", "w_hh", "b_ih", "b_hh"};
 
     private final ModelSettings settings;
     private final Vocabulary vocabulary;
@@ -179,11 +183,16 @@ public final class LstmLanguageModel implements AutoCloseable {
      * @param state the state to start from, or null for zeros
      */
     public Output forward(NDArray tokens, LstmState state, boolean training) {
+        return forward(tokens, state, training, EngineSupport.ops().fusesLayers());
+    }
+
+    /**
+     * As {@link #forward(NDArray, LstmState, boolean)}; {@code fused}: one engine call per run of
+     * equal-size layers, with the engine's own dropout between them, else one call per layer.
+     */
+    Output forward(NDArray tokens, LstmState state, boolean training, boolean fused) {
         int batch = (int) tokens.getShape().get(0);
         NDManager scope = tokens.getManager();
-        if (state == null) {
-            state = zeroState(scope, batch);
-        }
         NDArray x = Embedding.embedding(tokens, parameters.get(EMBEDDING), SparseFormat.DENSE)
                 .singletonOrThrow();
         if (training && settings.embedDropout() > 0) {
@@ -191,31 +200,21 @@ public final class LstmLanguageModel implements AutoCloseable {
         }
         List<NDArray> hs = new ArrayList<>();
         List<NDArray> cs = new ArrayList<>();
-        for (int l = 0; l < settings.layers(); l++) {
-            if (l > 0 && training && settings.dropout() > 0) {
+        for (StateDictNames.LayerRun run : fused ? StateDictNames.runs(settings.hidden()) : singleLayers()) {
+            if (run.firstLayer() > 0 && training && settings.dropout() > 0) {
                 x = Dropout.dropout(x, settings.dropout(), true).singletonOrThrow();
             }
-            NDList params =
-                    new NDList(
-                            parameters.get(layerName(l, "w_ih")),
-                            parameters.get(layerName(l, "w_hh")),
-                            parameters.get(layerName(l, "b_ih")),
-                            parameters.get(layerName(l, "b_hh")));
-            NDList out =
-                    x.getNDArrayInternal()
-                            .lstm(
-                                    x,
-                                    new NDList(state.h().get(l), state.c().get(l)),
-                                    params,
-                                    true,
-                                    1,
-                                    0,
-                                    training,
-                                    false,
-                                    true);
+            NDList params = new NDList(4 * run.count());
+            for (int l = run.firstLayer(); l < run.firstLayer() + run.count(); l++) {
+                for (String part : LAYER_PARTS) {
+                    params.add(parameters.get(layerName(l, part)));
+                }
+            }
+            NDList out = x.getNDArrayInternal().lstm(x, runState(state, run, scope, batch), params, true, run.count(),
+                    training ? settings.dropout() : 0, training, false, true);
             x = out.get(0);
-            hs.add(out.get(1));
-            cs.add(out.get(2));
+            addLayers(out.get(1), run.count(), hs);
+            addLayers(out.get(2), run.count(), cs);
         }
         NDArray top = x;
         if (training && settings.outputDropout() > 0) {
@@ -225,6 +224,38 @@ public final class LstmLanguageModel implements AutoCloseable {
                 Linear.linear(x, parameter(OUTPUT_WEIGHT), parameters.get(OUTPUT_BIAS))
                         .singletonOrThrow();
         return new Output(logits, top, new LstmState(hs, cs));
+    }
+
+    private List<StateDictNames.LayerRun> singleLayers() {
+        List<StateDictNames.LayerRun> runs = new ArrayList<>();
+        for (int l = 0; l < settings.layers(); l++) {
+            runs.add(new StateDictNames.LayerRun(l, 1, settings.hidden().get(l)));
+        }
+        return runs;
+    }
+
+    /** The (count, batch, hidden) h and c a run starts from: zeros, or its layers' states stacked. */
+    private static NDList runState(LstmState state, StateDictNames.LayerRun run, NDManager scope, int batch) {
+        if (state == null) {
+            Shape shape = new Shape(run.count(), batch, run.hidden());
+            return new NDList(scope.zeros(shape), scope.zeros(shape));
+        }
+        int from = run.firstLayer();
+        int to = from + run.count();
+        if (run.count() == 1) {
+            return new NDList(state.h().get(from), state.c().get(from));
+        }
+        return new NDList(NDArrays.concat(new NDList(state.h().subList(from, to))),
+                NDArrays.concat(new NDList(state.c().subList(from, to))));
+    }
+
+    /** Splits a run's (count, batch, hidden) state into one (1, batch, hidden) array per layer. */
+    private static void addLayers(NDArray stacked, int count, List<NDArray> into) {
+        if (count == 1) {
+            into.add(stacked);
+            return;
+        }
+        into.addAll(stacked.split(count));
     }
 
     /** Copies every parameter's values out of the engine, e.g. to keep the best weights. */

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 
 import lstmsh.corpus.Tokens;
 import lstmsh.engine.EngineSupport;
+import lstmsh.engine.HostBuffer;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.LstmState;
 
@@ -42,6 +43,10 @@ public final class Evaluator {
         double sum = 0;
         long count = 0;
         float[] coefficients = new float[batches.capacity()];
+        // Each window's arrays are closed with the window, so one buffer per kind serves the pass.
+        HostBuffer inputBuffer = new HostBuffer();
+        HostBuffer targetBuffer = new HostBuffer();
+        HostBuffer coefficientBuffer = new HostBuffer();
         try (NDManager scope = model.manager().newSubManager()) {
             LstmState state = null;
             long read = 0;
@@ -54,12 +59,12 @@ public final class Evaluator {
                 try (NDManager step = scope.newSubManager()) {
                     Shape shape = new Shape(b.size(), b.length());
                     int n = b.size() * b.length();
-                    NDArray x = step.create(exact(b.inputs(), n), shape);
-                    NDArray y = step.create(exact(b.targets(), n), shape);
+                    NDArray x = inputBuffer.longs(step, b.inputs(), shape);
+                    NDArray y = targetBuffer.longs(step, b.targets(), shape);
                     NDArray c = null;
                     if (b.mask() != null) {
                         LanguageModelLoss.coefficients(b.targets(), null, b.mask(), n, coefficients);
-                        c = step.create(java.util.Arrays.copyOf(coefficients, n), shape);
+                        c = coefficientBuffer.floats(step, coefficients, shape);
                     }
                     if (state != null) {
                         state.attach(step);
@@ -72,9 +77,5 @@ public final class Evaluator {
             }
         }
         return count == 0 ? Double.NaN : sum / count;
-    }
-
-    static long[] exact(long[] a, int n) {
-        return a.length == n ? a : java.util.Arrays.copyOf(a, n);
     }
 }

@@ -9,12 +9,12 @@ import lstmsh.util.LstmshException;
 import lstmsh.corpus.Corpus;
 import lstmsh.engine.EngineOps;
 import lstmsh.engine.EngineSupport;
+import lstmsh.engine.HostBuffer;
 import lstmsh.model.Compatibility;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.LstmState;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -182,6 +182,10 @@ public final class TrainingLoop {
         private final EngineOps ops;
         private final Map<String, NDArray> parameters;
         private final float[] coefficients;
+        /** Each step's arrays are closed with the step, so one buffer per kind serves the whole run. */
+        private final HostBuffer inputBuffer = new HostBuffer();
+        private final HostBuffer targetBuffer = new HostBuffer();
+        private final HostBuffer coefficientBuffer = new HostBuffer();
         private final long start;
         private final long startStep;
         private final List<Double> recentLosses = new ArrayList<>();
@@ -325,12 +329,12 @@ public final class TrainingLoop {
                 step.tempAttachAll(state.optimizer().stateArrays());
                 int n = b.size() * b.length();
                 Shape shape = new Shape(b.size(), b.length());
-                NDArray x = step.create(Evaluator.exact(b.inputs(), n), shape);
-                NDArray y = step.create(Evaluator.exact(b.targets(), n), shape);
+                NDArray x = inputBuffer.longs(step, b.inputs(), shape);
+                NDArray y = targetBuffer.longs(step, b.targets(), shape);
                 NDArray c = null;
                 if (classWeights != null || b.mask() != null) {
                     LanguageModelLoss.coefficients(b.targets(), classWeights, b.mask(), n, coefficients);
-                    c = step.create(Arrays.copyOf(coefficients, n), shape);
+                    c = coefficientBuffer.floats(step, coefficients, shape);
                 }
                 LstmState carried = carries() ? state.carried() : null;
                 LstmLanguageModel.Output out;
