@@ -32,7 +32,8 @@ public final class CorpusTailCheck {
     public static List<Finding> check(Corpus corpus) {
         List<Finding> out = new ArrayList<>(CorpusChecks.check(corpus));
         CorpusStats stats = corpus.stats();
-        String fix = "inspect hidden --from-corpus " + CorpusWindows.COUNT + " (see the dependence row); trim or vary the tails";
+        // The dependence row of inspect hidden shows how far back h_n still reaches past the tail.
+        String fix = "inspect hidden --from-corpus " + CorpusWindows.COUNT;
         if (stats.lines() >= CorpusChecks.ENDING_MIN_LINES && stats.endingShare() > CorpusChecks.ENDING_SHARE) {
             int[] tail = sharedTail(corpus.tokens(), stats.newlineId(), stats.commonEnding(), stats.endingLength());
             out.add(Finding.warning(FindingCode.CONSTANT_TAIL, String.format(Locale.ROOT,
