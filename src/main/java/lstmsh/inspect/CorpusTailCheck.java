@@ -47,9 +47,13 @@ public final class CorpusTailCheck {
         int run = token < 0 ? 0 : stats.longestRun(token);
         if (run >= CONSTANT_RUN) {
             out.add(Finding.info(FindingCode.CONSTANT_TAIL, String.format(Locale.ROOT,
-                            "%s repeats %d times in a row inside the text, but only %.1f%% of the lines end alike:"
-                                    + " a state read right after such a run forgets what came before it",
-                            shown(corpus.vocabulary().token(token)), run, 100 * stats.endingShare()),
+                            "%s repeats %d times in a row inside the text, not where sequences end (%s):"
+                                    + " only a state read right after such a run forgets what came before it",
+                            shown(corpus.vocabulary().token(token)), run, stats.lines() < CorpusChecks.ENDING_MIN_LINES
+                                    ? String.format(Locale.ROOT, "%d line%s, too few to share an ending", stats.lines(),
+                                            stats.lines() == 1 ? "" : "s")
+                                    : String.format(Locale.ROOT, "%.1f%% of the %,d lines end alike", 100 * stats.endingShare(),
+                                            stats.lines())),
                     fix));
         }
         return out;

@@ -58,10 +58,12 @@ public final class HiddenInspection {
             }
             return List.of(Finding.warning(FindingCode.HIDDEN_COLLAPSE,
                     String.format(Locale.ROOT, "the final hidden states of %d inputs are nearly identical (no two differ by more"
-                            + " than %.3f%% of their size, limit %.0f%%; mean cosine %.3f): h_n depends on at most the"
-                            + " last %d tokens; if the inputs end alike, read the state before their common tail",
+                            + " than %.3f%% of their size, limit %.0f%%; mean cosine %.3f): %s; if the inputs end"
+                            + " alike, read the state before their common tail",
                             inputs, 100 * top().maxRelativeDistance(), 100 * COLLAPSE_DISTANCE,
-                            top().meanSimilarity(), memoryHorizon()),
+                            top().meanSimilarity(), memoryHorizon() == 0
+                                    ? "changing even the last token barely moves h_n"
+                                    : "h_n depends on at most the last " + memoryHorizon() + " tokens"),
                     fix()));
         }
 

@@ -133,10 +133,10 @@ public final class ModelChecks {
         }
         List<double[]> now = weightScales(model);
         return Optional.of(Finding.warning(FindingCode.INIT_SCALE, String.format(Locale.ROOT,
-                "the model was built with --init %s: weights of RMS %.2g where Xavier gives %s %.2g, %.0f× smaller"
+                "the model was built with --init %s: weights of RMS %.2g where Xavier gives %.2g (%s), %.0f× smaller"
                         + " (limit %.0f×); training has since grown them (layer 0 scale now %.2g input, %.2g recurrent),"
                         + " but a start this small leaves every input alike and is the likely cause of the collapse",
-                init, chosen, worstName, worstXavier, 1 / worstRatio, 1 / INIT_FAR_BELOW, now.get(0)[0], now.get(0)[1]),
+                init, chosen, worstXavier, worstName, 1 / worstRatio, 1 / INIT_FAR_BELOW, now.get(0)[0], now.get(0)[1]),
                 ModelNewLine.of(settings, Map.of("--init", "xavier"))));
     }
 

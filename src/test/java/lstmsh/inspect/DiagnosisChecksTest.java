@@ -13,6 +13,7 @@ import lstmsh.corpus.CorpusLoader;
 import lstmsh.corpus.CorpusSettings;
 import lstmsh.corpus.gen.EnglishLikeGenerator;
 import lstmsh.corpus.gen.ScenarioCorpora;
+import lstmsh.model.Init;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.ModelSettings;
 import lstmsh.train.MetricPoint;
@@ -203,6 +204,41 @@ class DiagnosisChecksTest {
         }
     }
 
+    private static ModelSettings initialised(String init) {
+        return new ModelSettings(16, List.of(32), 0f, 1, 0f, 0f, false, Init.parse(init), 0f);
+    }
+
+    /** The init is judged from the settings, not the weights, so it is still named once training has grown them. */
+    @Test
+    void anInitialisationFarBelowXaviersIsRemembered() {
+        Corpus corpus = TestCorpora.prose();
+        for (String fine : List.of("xavier", "normal:0.05")) {
+            try (LstmLanguageModel model = LstmLanguageModel.create(initialised(fine), corpus.vocabulary(), corpus.tokenizer())) {
+                assertTrue(ModelChecks.initFarBelowXavier(model).isEmpty(), fine);
+            }
+        }
+        try (LstmLanguageModel model = LstmLanguageModel.create(initialised("uniform:0,0.001"), corpus.vocabulary(),
+                corpus.tokenizer())) {
+            var grown = model.snapshot();
+            grown.replaceAll((name, v) -> {
+                float[] out = new float[v.length];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = (float) (0.2 * Math.sin(i));
+                }
+                return out;
+            });
+            model.restore(grown);
+            assertEquals(List.of(), codes(ModelChecks.check(model, corpus.stats().unigramEntropyBits())).stream()
+                    .filter("INIT_SCALE"::equals).toList());
+            Finding f = ModelChecks.initFarBelowXavier(model).orElseThrow();
+            assertEquals(FindingCode.INIT_SCALE, f.code());
+            assertTrue(f.evidence().startsWith("the model was built with --init uniform:0,0.001: weights of RMS 0.00058"
+                    + " where Xavier gives 0.20 (layer 0 w_ih), 354× smaller (limit 10×); training has since grown them"),
+                    f.evidence());
+            assertEquals("model new --embed 16 --hidden 32 --layers 1 --init xavier", f.fix());
+        }
+    }
+
     @Test
     void constantTailsAreFoundInTheCorpus() {
         Corpus tails = CorpusLoader.fromText("tails", ScenarioCorpora.constantTail(100, 10, 30, 1), CorpusSettings.defaults());
@@ -224,7 +260,8 @@ class DiagnosisChecksTest {
         List<Finding> findings = CorpusTailCheck.check(corpus);
         Finding run = findings.stream().filter(f -> f.name().equals("CONSTANT_TAIL")).findFirst().orElseThrow();
         assertEquals(Finding.Severity.INFO, run.severity());
-        assertTrue(run.evidence().startsWith("\"=\" repeats 78 times in a row inside the text"), run.evidence());
+        assertTrue(run.evidence().startsWith("\"=\" repeats 78 times in a row inside the text, not where sequences end"
+                + " (1.6% of the 733 lines end alike)"), run.evidence());
         assertEquals(List.of(), codes(findings));
     }
 
