@@ -117,6 +117,9 @@ public final class CorpusChecks {
         if (!s.encoding().equalsIgnoreCase(CorpusSettings.DEFAULT_ENCODING)) {
             options.put("--encoding", s.encoding());
         }
+        if (s.split() != CorpusSettings.DEFAULT_SPLIT) {
+            options.put("--split", s.split().toString());
+        }
         options.put(option, value);
         String source = corpus.source();
         StringBuilder line = new StringBuilder("corpus load ").append(source.contains(" ") ? "\"" + source + "\"" : source);

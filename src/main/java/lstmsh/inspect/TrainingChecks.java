@@ -167,10 +167,13 @@ public final class TrainingChecks {
         double improvement = lastQuarterImprovement(history);
         boolean flat = improvement < FLAT_SHARE;
         boolean fair = flat || epochs >= 1;
-        String progress = String.format(Locale.ROOT, "after %d steps (%s); the training loss improved %.1f%% over the"
-                        + " last quarter of them (flat below %.0f%%)", steps,
-                Double.isNaN(epochs) ? "passes over the text unknown" : String.format(Locale.ROOT, "%.2f passes over the training text", epochs),
-                100 * improvement, 100 * FLAT_SHARE);
+        String passes = Double.isNaN(epochs) ? "passes over the text unknown"
+                : String.format(Locale.ROOT, "%.2f passes over the training text", epochs);
+        String trend = Double.isInfinite(improvement)
+                ? "too few to tell whether the training loss has flattened"
+                : String.format(Locale.ROOT, "the training loss improved %.1f%% over the last quarter of them (flat"
+                        + " below %.0f%%)", 100 * improvement, 100 * FLAT_SHARE);
+        String progress = String.format(Locale.ROOT, "after %d steps (%s); %s", steps, passes, trend);
         String evidence = String.format(Locale.ROOT, "%s %.3f nats/token is no better than the n-gram baseline's %.3f"
                 + " (Kneser-Ney, order %d): %.3f nats behind a model of counts %s", what, loss, references.ngram(),
                 references.ngramOrder(), loss - references.ngram(), progress);
@@ -185,7 +188,10 @@ public final class TrainingChecks {
         }
     }
 
-    /** How much the mean training loss of the last quarter of the history is below the quarter before, as a share; NaN-safe. */
+    /**
+     * How much the mean training loss of the last quarter of the history is below the quarter before,
+     * as a share; infinite when a quarter is shorter than the smoothing window (too early to tell).
+     */
     static double lastQuarterImprovement(List<MetricPoint> history) {
         int quarter = history.size() / 4;
         if (quarter < WINDOW) {
