@@ -17,8 +17,9 @@ import java.util.List;
 @Command(
         name = "diagnose",
         description = "Run every check that applies to what is loaded (corpus, model, training history, last sample)"
-                + " and list the findings by severity, each with its code, the evidence as numbers and the command"
-                + " that tests the fix.",
+                + " and list the findings, likeliest cause first (the one to fix first is named), each with its"
+                + " code, the evidence as numbers and the command that tests the fix; then the gate saturation"
+                + " table on validation windows.",
         footer = {"", "Example:", "  diagnose", "  expect diagnose.findings <= 0"})
 public final class DiagnoseCommand extends WorkspaceCommand {
 
@@ -45,7 +46,8 @@ public final class DiagnoseCommand extends WorkspaceCommand {
             throw new LstmshException("nothing to diagnose; load a corpus ('corpus load PATH') or a model ('load DIR') first");
         }
         Diagnosis.Report report = Diagnosis.run(new Diagnosis.Input(corpus, model,
-                model == null ? List.of() : workspace.training().history(), workspace.sampleFindings()));
+                model == null ? List.of() : workspace.training().history(),
+                model == null ? 0 : workspace.training().perEpoch(), workspace.sampleFindings()));
         String builtOn = workspace.modelCorpusSource();
         boolean otherCorpus = model != null && corpus != null && !builtOn.isEmpty() && !builtOn.equals(corpus.source());
         out().printf("diagnose: %s%s%s%s%n", corpus == null ? "no corpus" : "corpus " + corpus.source(),
@@ -56,6 +58,9 @@ public final class DiagnoseCommand extends WorkspaceCommand {
             out().println("no findings: nothing in the corpus, the weights, the training history or the states looks wrong");
         }
         FindingsView.print(out(), report.findings());
+        if (report.gates() != null) {
+            FindingsView.print(out(), report.gates());
+        }
         out().printf("%d finding(s) above info%n", report.serious());
         workspace.figures().put("diagnose.findings", report.serious());
         workspace.figures().setWarnings(FindingsView.codes(report.findings()));

@@ -2,8 +2,10 @@ package lstmsh.command;
 
 import lstmsh.util.FileErrors;
 import lstmsh.util.LstmshException;
+import lstmsh.corpus.Corpus;
 import lstmsh.corpus.Vocabulary;
 import lstmsh.finding.Finding;
+import lstmsh.inspect.CorpusWindows;
 import lstmsh.inspect.GateInspection;
 import lstmsh.inspect.LstmProbe;
 import lstmsh.inspect.LstmProbe.Gate;
@@ -26,16 +28,24 @@ import java.util.List;
         description = "Recompute the input, forget and output gates and the cell candidate of every layer from"
                 + " the weights, check them against the fused LSTM's h and c, and show how many sit saturated (a"
                 + " gate below " + GateInspection.GATE_MARGIN + " or above " + (1 - GateInspection.GATE_MARGIN)
-                + ", a tanh unit beyond ±" + GateInspection.TANH_LIMIT + "). SATURATED_GATES when more than "
-                + (int) (100 * GateInspection.SATURATED_SHARE_LIMIT) + "%% are.",
-        footer = {"", "Example:", "  inspect gates \"Chapter 1\\nThe Secret Shell\" --gate forget --layer 0 --png gates.png"})
+                + ", a tanh unit beyond ±" + GateInspection.TANH_LIMIT + "). --summary: the saturation table of"
+                + " Karpathy et al. (2015) on validation windows of the corpus, per layer and gate the share of time"
+                + " below " + GateInspection.LEFT + " and above " + GateInspection.RIGHT + ". SATURATED_GATES when a"
+                + " layer's gates are saturated more than " + (int) (100 * GateInspection.SATURATED_SHARE_LIMIT)
+                + "%% of the time.",
+        footer = {"", "Example:", "  inspect gates \"Chapter 1\\nThe Secret Shell\" --gate forget --layer 0 --png gates.png",
+            "  inspect gates --summary"})
 public final class InspectGatesCommand extends WorkspaceCommand {
 
     /** Rows of the terminal heat map; longer inputs show evenly chosen steps. */
     private static final int HEAT_MAP_ROWS = 40;
 
-    @Parameters(index = "0", paramLabel = "TEXT", description = "Input text (\\n understood).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TEXT", description = "Input text (\\n understood).")
     String text;
+
+    @Option(names = "--summary", description = "Only the saturation table, on " + CorpusWindows.COUNT
+            + " validation windows of " + CorpusWindows.LENGTH + " tokens of the loaded corpus.")
+    boolean summary;
 
     @Option(names = "--gate", paramLabel = "GATE", completionCandidates = GateNames.class,
             description = "Gate for the heat map: input, forget, output, candidate, cell or h"
@@ -58,6 +68,13 @@ public final class InspectGatesCommand extends WorkspaceCommand {
             OutputFiles.requireFileTarget(png, "--png");
         }
         LstmLanguageModel model = workspace.requireModel();
+        if (summary) {
+            summarize(model);
+            return;
+        }
+        if (text == null) {
+            throw new LstmshException("give the TEXT to run through the model, or --summary for the saturation table");
+        }
         if (layer < 0 || layer >= model.settings().layers()) {
             throw new LstmshException("--layer must be between 0 and " + (model.settings().layers() - 1) + ", got " + layer);
         }
@@ -103,6 +120,30 @@ public final class InspectGatesCommand extends WorkspaceCommand {
         }
         workspace.figures().put("inspect.saturated_share", r.saturatedShare());
         workspace.figures().put("inspect.recompute_error", r.recomputationError());
+        workspace.figures().setWarnings(FindingsView.codes(findings));
+    }
+
+    private void summarize(LstmLanguageModel model) {
+        if (text != null) {
+            throw new LstmshException("give TEXT or --summary, not both");
+        }
+        Corpus corpus = workspace.requireCorpus();
+        if (!corpus.vocabulary().equals(model.vocabulary()) || corpus.size() <= CorpusWindows.LENGTH + 1) {
+            throw new LstmshException("--summary needs the model's corpus, longer than " + CorpusWindows.LENGTH
+                    + " tokens; load it with 'corpus load PATH'");
+        }
+        List<int[]> windows = CorpusWindows.validation(corpus, CorpusWindows.COUNT, CorpusWindows.LENGTH, CorpusWindows.SEED);
+        GateInspection.SaturationTable table = GateInspection.saturation(
+                windows.stream().map(w -> LstmProbe.run(model, w)).toList(),
+                windows.size() + " validation windows of " + CorpusWindows.LENGTH + " tokens");
+        FindingsView.print(out(), table);
+        List<Finding> findings = table.findings();
+        FindingsView.print(out(), findings);
+        double worst = 0;
+        for (int l = 0; l < table.layers(); l++) {
+            worst = Math.max(worst, table.layerShare(l));
+        }
+        workspace.figures().put("inspect.saturated_share", worst);
         workspace.figures().setWarnings(FindingsView.codes(findings));
     }
 

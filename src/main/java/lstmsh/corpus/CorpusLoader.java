@@ -111,7 +111,7 @@ public final class CorpusLoader {
 
         private static List<Finding> findings(Corpus corpus, LoadReport report) {
             List<Finding> out = new ArrayList<>();
-            CorpusChecks.invalidText(report, corpus.settings().encoding()).ifPresent(out::add);
+            CorpusChecks.invalidText(report, corpus).ifPresent(out::add);
             out.addAll(CorpusChecks.check(corpus));
             return List.copyOf(out);
         }

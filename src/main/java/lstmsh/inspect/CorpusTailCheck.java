@@ -32,7 +32,8 @@ public final class CorpusTailCheck {
     public static List<Finding> check(Corpus corpus) {
         List<Finding> out = new ArrayList<>(CorpusChecks.check(corpus));
         CorpusStats stats = corpus.stats();
-        String fix = "inspect hidden --from-corpus " + CorpusWindows.COUNT + " (see the dependence row); trim or vary the tails";
+        // The dependence row of inspect hidden shows how far back h_n still reaches past the tail.
+        String fix = "inspect hidden --from-corpus " + CorpusWindows.COUNT;
         if (stats.lines() >= CorpusChecks.ENDING_MIN_LINES && stats.endingShare() > CorpusChecks.ENDING_SHARE) {
             int[] tail = sharedTail(corpus.tokens(), stats.newlineId(), stats.commonEnding(), stats.endingLength());
             out.add(Finding.warning(FindingCode.CONSTANT_TAIL, String.format(Locale.ROOT,
@@ -46,9 +47,13 @@ public final class CorpusTailCheck {
         int run = token < 0 ? 0 : stats.longestRun(token);
         if (run >= CONSTANT_RUN) {
             out.add(Finding.info(FindingCode.CONSTANT_TAIL, String.format(Locale.ROOT,
-                            "%s repeats %d times in a row inside the text, but only %.1f%% of the lines end alike:"
-                                    + " a state read right after such a run forgets what came before it",
-                            shown(corpus.vocabulary().token(token)), run, 100 * stats.endingShare()),
+                            "%s repeats %d times in a row inside the text, not where sequences end (%s):"
+                                    + " only a state read right after such a run forgets what came before it",
+                            shown(corpus.vocabulary().token(token)), run, stats.lines() < CorpusChecks.ENDING_MIN_LINES
+                                    ? String.format(Locale.ROOT, "%d line%s, too few to share an ending", stats.lines(),
+                                            stats.lines() == 1 ? "" : "s")
+                                    : String.format(Locale.ROOT, "%.1f%% of the %,d lines end alike", 100 * stats.endingShare(),
+                                            stats.lines())),
                     fix));
         }
         return out;

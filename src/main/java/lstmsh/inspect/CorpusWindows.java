@@ -1,6 +1,7 @@
 package lstmsh.inspect;
 
 import lstmsh.corpus.Corpus;
+import lstmsh.corpus.Tokens;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,24 @@ public final class CorpusWindows {
                 tokens[t] = corpus.tokens().get(start + t);
             }
             windows.add(new Window(start, tokens));
+        }
+        return windows;
+    }
+
+    /**
+     * Windows of the validation split, text the model did not train on; the whole corpus when the
+     * split is shorter than a window.
+     */
+    public static List<int[]> validation(Corpus corpus, int count, int length, long seed) {
+        Tokens split = corpus.validation();
+        if (split.size() <= length + 1) {
+            return tokens(pick(corpus, count, length, seed));
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        List<int[]> windows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int start = random.nextInt(split.size() - length);
+            windows.add(split.slice(start, start + length).toArray());
         }
         return windows;
     }

@@ -2,45 +2,99 @@ package lstmsh.inspect;
 
 import lstmsh.finding.Finding;
 import lstmsh.finding.FindingCode;
+import lstmsh.inspect.LstmProbe.Gate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * How the gates behave over an input: mean activations, and the share that sit saturated near
- * 0 or 1 (gates) or near ±1 (tanh units), where gradients vanish.
+ * How the gates behave over an input: mean activations, the share that sit saturated near 0 or 1
+ * (gates) or near ±1 (tanh units), and the saturation table of Karpathy, Johnson and Fei-Fei
+ * ("Visualizing and Understanding Recurrent Networks", 2015): per layer and gate, the share of
+ * time it is left-saturated (below {@link #LEFT}) and right-saturated (above {@link #RIGHT}).
  */
 public final class GateInspection {
 
-    /** A sigmoid gate below this or above 1 minus this counts as saturated. */
+    /** A sigmoid gate below this or above 1 minus this counts as saturated in the per-input columns. */
     public static final double GATE_MARGIN = 0.05;
     /** A tanh unit whose magnitude exceeds this counts as saturated. */
     public static final double TANH_LIMIT = 0.95;
-    /** SATURATED_GATES is raised when more than this share of all activations is saturated. */
-    public static final double SATURATED_SHARE_LIMIT = 0.5;
+    /** Karpathy et al.'s thresholds: a gate below this is left-saturated... */
+    public static final double LEFT = 0.1;
+    /** ...and above this right-saturated. */
+    public static final double RIGHT = 0.9;
+    /**
+     * SATURATED_GATES when, in one layer, the input, forget and output gates together spend more than
+     * this share of the time saturated (left or right). A trained model keeps some forget gates open
+     * (right-saturated: long memory) and some input gates shut; all three at their ends is stuck.
+     */
+    public static final double SATURATED_SHARE_LIMIT = 0.6;
     /** The recomputed gates must give the fused op's h and c to this tolerance. */
     public static final double TOLERANCE = 1e-5;
+
+    private static final List<Gate> GATES = List.of(Gate.INPUT, Gate.FORGET, Gate.OUTPUT);
 
     private GateInspection() {}
 
     public record Layer(int index, double meanInput, double meanForget, double meanOutput, double meanCandidate,
             double saturatedGates, double saturatedTanh) {}
 
-    public record Report(List<Layer> layers, double saturatedShare, double recomputationError) {
+    /** One row of the saturation table: the share of (step, unit) activations of one gate below {@link #LEFT} and above {@link #RIGHT}. */
+    public record Saturation(int layer, Gate gate, double left, double right) {
 
-        public boolean saturated() {
-            return saturatedShare > SATURATED_SHARE_LIMIT;
+        public double saturated() {
+            return left + right;
+        }
+    }
+
+    /**
+     * The saturation table over {@code inputs} inputs of {@code steps} steps in all.
+     *
+     * @param source where the inputs came from, for the evidence (e.g. "8 validation windows")
+     */
+    public record SaturationTable(String source, long steps, List<Saturation> rows) {
+
+        /** Per layer, the share of time its three gates spend saturated, left and right together. */
+        public double layerShare(int layer) {
+            return rows.stream().filter(r -> r.layer() == layer).mapToDouble(Saturation::saturated).average().orElse(0);
         }
 
-        /** SATURATED_GATES when more than the limit of all activations sit saturated; nothing otherwise. */
+        public int layers() {
+            return rows.stream().mapToInt(Saturation::layer).max().orElse(-1) + 1;
+        }
+
+        /** SATURATED_GATES when some layer's gates are saturated more than {@link #SATURATED_SHARE_LIMIT} of the time. */
         public List<Finding> findings() {
-            if (!saturated()) {
+            int worst = -1;
+            for (int l = 0; l < layers(); l++) {
+                if (worst < 0 || layerShare(l) > layerShare(worst)) {
+                    worst = l;
+                }
+            }
+            if (worst < 0 || layerShare(worst) <= SATURATED_SHARE_LIMIT) {
                 return List.of();
             }
-            return List.of(Finding.warning(FindingCode.SATURATED_GATES,
-                    String.format("%.0f%% of gate and tanh activations are saturated (limit %.0f%%)",
-                            100 * saturatedShare, 100 * SATURATED_SHARE_LIMIT),
-                    "train with a lower --lr and --clip 1, or model new with a smaller --init scale"));
+            StringBuilder shares = new StringBuilder();
+            for (Saturation r : rows) {
+                if (r.layer() == worst) {
+                    shares.append(String.format(Locale.ROOT, "%s%s %.0f%% left, %.0f%% right", shares.isEmpty() ? "" : "; ",
+                            r.gate().word(), 100 * r.left(), 100 * r.right()));
+                }
+            }
+            return List.of(Finding.warning(FindingCode.SATURATED_GATES, String.format(Locale.ROOT,
+                    "layer %d's input, forget and output gates are saturated %.0f%% of the time on %s (limit %.0f%%;"
+                            + " below %.1f or above %.1f, as Karpathy et al. measure it): %s; a saturated gate passes"
+                            + " no gradient", worst, 100 * layerShare(worst), source, 100 * SATURATED_SHARE_LIMIT, LEFT,
+                    RIGHT, shares), "train --clip 1"));
+        }
+    }
+
+    public record Report(List<Layer> layers, double saturatedShare, double recomputationError, SaturationTable table) {
+
+        /** SATURATED_GATES, judged from the saturation table of this input. */
+        public List<Finding> findings() {
+            return table.findings();
         }
 
         public boolean matchesFused() {
@@ -84,7 +138,33 @@ public final class GateInspection {
             saturated += gateSaturated + tanhSaturated;
             total += gateCount + tanhCount;
         }
-        return new Report(layers, (double) saturated / total, probe.recomputationError());
+        return new Report(layers, (double) saturated / total, probe.recomputationError(),
+                saturation(List.of(probe), "the input"));
+    }
+
+    /** The saturation table over every step of every probe, each layer's input, forget and output gate. */
+    public static SaturationTable saturation(List<LstmProbe.Result> probes, String source) {
+        int layers = probes.get(0).layers().size();
+        List<Saturation> rows = new ArrayList<>();
+        long steps = probes.stream().mapToLong(LstmProbe.Result::steps).sum();
+        for (int l = 0; l < layers; l++) {
+            for (Gate gate : GATES) {
+                long left = 0;
+                long right = 0;
+                long count = 0;
+                for (LstmProbe.Result probe : probes) {
+                    for (float[] row : probe.layers().get(l).shaded(gate)) {
+                        for (float v : row) {
+                            left += v < LEFT ? 1 : 0;
+                            right += v > RIGHT ? 1 : 0;
+                            count++;
+                        }
+                    }
+                }
+                rows.add(new Saturation(l, gate, (double) left / count, (double) right / count));
+            }
+        }
+        return new SaturationTable(source, steps, rows);
     }
 
     static double mean(float[][] values) {

@@ -2,10 +2,14 @@ package lstmsh.inspect;
 
 import lstmsh.finding.Finding;
 import lstmsh.finding.FindingCode;
+import lstmsh.model.Init;
 import lstmsh.model.LstmLanguageModel;
+import lstmsh.model.ModelSettings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Compares the final hidden states of several inputs: if they are nearly identical the model
@@ -18,6 +22,8 @@ public final class HiddenInspection {
      * size (‖a − b‖ / mean(‖a‖, ‖b‖)): the inputs left no trace that tells them apart.
      */
     public static final double COLLAPSE_DISTANCE = 0.01;
+    /** A collapsed model with a layer under this many units is told to widen it. */
+    public static final int SMALL_LAYER = 64;
     /** A relative change of h_n below this counts as "no longer depends on that token". */
     public static final double DEPENDENCE_FLOOR = 0.01;
 
@@ -37,7 +43,9 @@ public final class HiddenInspection {
     /** How much the top layer's h_n moves when the token k steps before the end changes. */
     public record Dependence(int stepsBack, double relativeChange) {}
 
-    public record Report(int inputs, List<LayerSimilarity> layers, List<Dependence> dependence, boolean collapsed) {
+    /** @param settings the model's, so the fix keeps what the user chose and never advises what is in effect */
+    public record Report(int inputs, List<LayerSimilarity> layers, List<Dependence> dependence, boolean collapsed,
+            ModelSettings settings) {
 
         public LayerSimilarity top() {
             return layers.get(layers.size() - 1);
@@ -49,13 +57,23 @@ public final class HiddenInspection {
                 return List.of();
             }
             return List.of(Finding.warning(FindingCode.HIDDEN_COLLAPSE,
-                    String.format("the final hidden states of %d inputs are nearly identical (no two differ by more"
-                            + " than %.3f%% of their size, limit %.0f%%; mean cosine %.3f): h_n depends on at most the"
-                            + " last %d tokens", inputs, 100 * top().maxRelativeDistance(), 100 * COLLAPSE_DISTANCE,
-                            top().meanSimilarity(), memoryHorizon()),
-                    "if the inputs end alike, read the state before the common tail or trim it (the dependence row"
-                            + " of inspect hidden shows how far back h_n reaches); otherwise model new --hidden 256"
-                            + " --init xavier and train longer"));
+                    String.format(Locale.ROOT, "the final hidden states of %d inputs are nearly identical (no two differ by more"
+                            + " than %.3f%% of their size, limit %.0f%%; mean cosine %.3f): %s; if the inputs end"
+                            + " alike, read the state before their common tail",
+                            inputs, 100 * top().maxRelativeDistance(), 100 * COLLAPSE_DISTANCE,
+                            top().meanSimilarity(), memoryHorizon() == 0
+                                    ? "changing even the last token barely moves h_n"
+                                    : "h_n depends on at most the last " + memoryHorizon() + " tokens"),
+                    fix()));
+        }
+
+        /** A start near zero first, then a layer too small to remember, then more training. */
+        private String fix() {
+            if (!settings.init().equals(Init.XAVIER)) {
+                return ModelNewLine.of(settings, Map.of("--init", "xavier"));
+            }
+            int smallest = settings.hidden().stream().mapToInt(Integer::intValue).min().orElse(0);
+            return smallest < SMALL_LAYER ? ModelNewLine.wider(settings) : "train --steps 1000";
         }
 
         /** The farthest distance back at which a change still moves h_n. */
@@ -110,7 +128,7 @@ public final class HiddenInspection {
         }
         List<Dependence> dependence = dependence(model, inputs, finals);
         boolean collapsed = similarities.get(layers - 1).maxRelativeDistance() < COLLAPSE_DISTANCE;
-        return new Report(inputs.size(), similarities, dependence, collapsed);
+        return new Report(inputs.size(), similarities, dependence, collapsed, model.settings());
     }
 
     private static double unitVariance(List<float[][]> finals, int layer) {

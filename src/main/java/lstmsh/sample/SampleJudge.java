@@ -158,9 +158,9 @@ public final class SampleJudge {
                             "token %s is %.1f%% of the sample (%d of %d) against %.2f%% of the corpus, %.1f× its share"
                                     + " (limit: %d× and above the corpus' largest share, %.1f%%)",
                             Texts.quote(vocabulary.token(worst)), 100 * share, counts[worst], tokens.length,
-                            100 * stats.share(worst), worstRatio, DOMINANT_FACTOR, 100 * topCorpusShare),
-                    "the model falls back on one frequent token: train longer, or on a corpus whose tokens are"
-                            + " less lopsided; a higher --temperature only hides it"));
+                            100 * stats.share(worst), worstRatio, DOMINANT_FACTOR, 100 * topCorpusShare)
+                            + ": the model falls back on one frequent token (a higher --temperature would only hide it)",
+                    "train --class-weights sqrt-inverse"));
         }
     }
 
@@ -172,9 +172,9 @@ public final class SampleJudge {
                     String.format(Locale.ROOT,
                             "the model's own distribution (temperature 1) averages %.3f bits/token of entropy,"
                                     + " under %.0f%% of the corpus' unigram entropy (%.3f → %.3f bits)",
-                            metrics.modelEntropyBits(), (double) LOW_ENTROPY_PERCENT, stats.unigramEntropyBits(), floor),
-                    "the model is near-deterministic where the corpus is not: it has collapsed onto a few"
-                            + " continuations; train on more varied text or check the corpus for repeated lines"));
+                            metrics.modelEntropyBits(), (double) LOW_ENTROPY_PERCENT, stats.unigramEntropyBits(), floor)
+                            + ": the model is near-deterministic where the corpus is not, collapsed onto a few continuations",
+                    "train --label-smoothing 0.1"));
         }
     }
 
@@ -227,9 +227,9 @@ public final class SampleJudge {
                             "%d %s copied verbatim from the training text (%s), over %d× the %d that the"
                                     + " corpus' own %d-token windows share with the rest of it",
                             longest, unit, Texts.quoteShort(metrics.longestCopiedText(), 60), MEMORIZED_FACTOR,
-                            baseline, sampleLength),
-                    "the model recites its training text: stop earlier (watch the validation loss), add"
-                            + " dropout, use a smaller model or more text"));
+                            baseline, sampleLength)
+                            + ": the model recites its training text",
+                    "train --patience 3"));
         }
     }
 

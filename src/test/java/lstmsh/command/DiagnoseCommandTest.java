@@ -56,25 +56,31 @@ class DiagnoseCommandTest {
             assertTrue(sample.contains("advice: train --steps 500"), sample);
             String diagnose = shell.ok("diagnose");
             assertTrue(diagnose.contains("WORSE_THAN_UNIGRAM: validation loss"), diagnose);
-            assertTrue(diagnose.indexOf("WORSE_THAN_UNIGRAM") < diagnose.indexOf("CORPUS_IMBALANCE"),
-                    "fix this first:\n" + diagnose);
+            assertTrue(diagnose.contains("fix first: WORSE_THAN_UNIGRAM"), diagnose);
+            assertTrue(diagnose.indexOf("WORSE_THAN_UNIGRAM:") < diagnose.indexOf("CORPUS_IMBALANCE:"), diagnose);
+            // The initialisation the model was built with is named as the cause, with its numbers.
+            assertTrue(diagnose.contains("warning INIT_SCALE: the model was built with --init uniform:0,0.001: weights of"
+                    + " RMS 0.00058 where Xavier gives"), diagnose);
+            assertTrue(diagnose.contains("try: model new --embed 64 --hidden 8 --layers 1 --init xavier"), diagnose);
+            assertTrue(diagnose.contains("gate saturation on 8 validation windows of 100 tokens"), diagnose);
         }
     }
 
     @Test
-    void findingsReadAsSeverityCodeEvidenceThenTheFix() {
+    void findingsReadAsSeverityCodeEvidenceThenTheFixLikeliestCauseFirst() {
         StringWriter text = new StringWriter();
         List<Finding> findings = List.of(
+                Finding.warning(FindingCode.LOOP, "a loop", "inspect loop"),
+                Finding.info(FindingCode.CONSTANT_TAIL, "a rule", "inspect hidden --from-corpus 8"),
                 Finding.problem(FindingCode.INIT_SCALE, "tiny weights", "model new --init xavier"),
-                Finding.info(FindingCode.NOT_CONVERGED, "not trained yet", "train --steps 500"),
-                Finding.warning(FindingCode.LOOP, "a loop", "sample --temperature 1.2"),
-                Finding.warning(FindingCode.LOOP, "another loop", "sample --top-p 0.9"));
+                Finding.warning(FindingCode.LOOP, "another loop", "inspect loop"));
         FindingsView.print(new PrintWriter(text, true), findings);
         assertEquals(String.join(System.lineSeparator(),
+                "fix first: INIT_SCALE, the likeliest cause; the findings after it may follow from it",
                 "warning INIT_SCALE: tiny weights", "  try: model new --init xavier",
-                "info NOT_CONVERGED: not trained yet", "  try: train --steps 500",
-                "warning LOOP: a loop", "  try: sample --temperature 1.2",
-                "warning LOOP: another loop", "  try: sample --top-p 0.9", ""), text.toString());
-        assertEquals(List.of("INIT_SCALE", "NOT_CONVERGED", "LOOP"), FindingsView.codes(findings));
+                "warning LOOP: a loop", "  try: inspect loop",
+                "warning LOOP: another loop", "  try: inspect loop",
+                "info CONSTANT_TAIL: a rule", "  try: inspect hidden --from-corpus 8", ""), text.toString());
+        assertEquals(List.of("LOOP", "CONSTANT_TAIL", "INIT_SCALE"), FindingsView.codes(findings));
     }
 }

@@ -49,7 +49,7 @@ class InspectCommandsTest {
         assertHas(out, "cosine compares direction only");
         assertHas(out, "  \"Anna..............");
         assertHas(out, "warning HIDDEN_COLLAPSE: the final hidden states of 3 inputs are nearly identical");
-        assertHas(out, "\n  try: if the inputs end alike");
+        assertHas(out, "if the inputs end alike, read the state before their common tail\n  try: model new --embed 16 --hidden 64 --layers 2");
         out = shell.ok("inspect hidden \"It was a windy evening\" \"The End of Chapter 3.\"", "expect no-warning HIDDEN_COLLAPSE");
         assertFalse(out.contains("warning HIDDEN_COLLAPSE"), out);
         out = shell.ok("inspect hidden --from-corpus 3 --length 20");
@@ -72,6 +72,24 @@ class InspectCommandsTest {
         assertHas(shell.fail("inspect gates \"Chapter 1\" --gate zzz"), "unknown gate 'zzz'; use input, forget, output");
         assertHas(shell.fail("inspect gates \"Chapter 1\" --layer 2"), "--layer must be between 0 and 1, got 2");
         assertHas(shell.fail("inspect state \"€\""), "the text has no token the model knows");
+    }
+
+    @Test
+    void theGateSummaryIsTheSaturationTableOnValidationWindows() {
+        String out = shell.ok("inspect gates --summary", "expect no-warning SATURATED_GATES",
+                "expect inspect.saturated_share < 0.6");
+        assertHas(out, "gate saturation on 8 validation windows of 100 tokens (800 steps): share of time below 0.1 (left)"
+                + " and above 0.9 (right)\n  layer  gate     left   right   saturated\n      0  input ");
+        assertHas(out, "      1  output ");
+        assertHas(out, "  layer 1: gates saturated ");
+        assertHas(shell.fail("inspect gates"), "give the TEXT to run through the model, or --summary for the saturation table");
+        assertHas(shell.fail("inspect gates \"Chapter 1\" --summary"), "give TEXT or --summary, not both");
+        // Weights forty times too large pin every gate to an end.
+        shell.ok("model new --embed 16 --hidden 32 --layers 1 --init normal:4 --seed 2");
+        out = shell.ok("inspect gates --summary", "expect warning SATURATED_GATES");
+        assertHas(out, "warning SATURATED_GATES: layer 0's input, forget and output gates are saturated ");
+        assertHas(out, "try: train --clip 1");
+        assertHas(shell.ok("diagnose"), "gate saturation on 8 validation windows");
     }
 
     @Test

@@ -76,23 +76,40 @@ class CorpusChecksTest {
         assertTrue(imbalance.evidence().endsWith(
                 "end in \"is sleeping\": a model can reach a low loss by always producing the dominant pattern"),
                 imbalance.evidence());
-        assertEquals("train --class-weights sqrt-inverse, or balance the corpus (down-sample what dominates); "
-                + "watch 'sample' for DOMINANT_TOKEN", imbalance.fix());
+        assertEquals("train --class-weights sqrt-inverse", imbalance.fix());
         Finding unk = CorpusChecks.check(CorpusLoader.fromText("t", EnglishLikeGenerator.generate(30_000, 2),
                 WORD.withMaxVocab(30))).stream().filter(f -> f.code() == FindingCode.CORPUS_UNK).findFirst().orElseThrow();
         assertTrue(unk.evidence().endsWith("(above 5%): the model will learn to say <unk>"), unk.evidence());
-        assertEquals("corpus load PATH --max-vocab N with a larger N (or a lower --min-count)", unk.fix());
+        assertEquals("corpus load t --level word --max-vocab 60", unk.fix());
+        Finding rare = CorpusChecks.check(CorpusLoader.fromText("my corpus.txt", EnglishLikeGenerator.generate(30_000, 2),
+                WORD.withMinCount(40))).stream().filter(f -> f.code() == FindingCode.CORPUS_UNK).findFirst().orElseThrow();
+        assertEquals("corpus load \"my corpus.txt\" --level word --min-count 20", rare.fix());
+    }
+
+    /** Short lines between blank lines (a changelog, code) at word level: newlines dominate, and that is layout, not imbalance. */
+    @Test
+    void layoutTokensDoNotMakeShortLinesImbalanced() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            text.append("w").append(i * 7 % 40).append(" v").append(i * 13 % 37).append("\n\n");
+        }
+        Corpus corpus = CorpusLoader.fromText("short.txt", text.toString(), WORD);
+        assertTrue(corpus.stats().share(corpus.stats().newlineId()) > 0.4, "newline share");
+        assertEquals(List.of(), codes(text.toString(), WORD));
     }
 
     @Test
     void replacedBytesAreAFindingOnlyWhenThereAreAny() {
-        assertEquals(Optional.empty(), CorpusChecks.invalidText(replaced(0, ""), "UTF-8"));
-        Finding one = CorpusChecks.invalidText(replaced(1, "byte 20 (line 1) of a.txt"), "UTF-8").orElseThrow();
+        Corpus utf8 = CorpusLoader.fromText("a.txt", "some text", CHAR);
+        Corpus latin = CorpusLoader.fromText("b.txt", "some text", WORD.withEncoding("windows-1252"));
+        assertEquals(Optional.empty(), CorpusChecks.invalidText(replaced(0, ""), utf8));
+        Finding one = CorpusChecks.invalidText(replaced(1, "byte 20 (line 1) of a.txt"), utf8).orElseThrow();
         assertEquals(FindingCode.CORPUS_INVALID_TEXT, one.code());
         assertEquals("1 invalid UTF-8 byte replaced by U+FFFD, the first at byte 20 (line 1) of a.txt", one.evidence());
-        assertEquals("corpus load PATH --encoding NAME (e.g. windows-1252), if the text is in another encoding", one.fix());
-        assertTrue(CorpusChecks.invalidText(replaced(7, "byte 3 of b.txt"), "windows-1252").orElseThrow().evidence()
-                .startsWith("7 invalid windows-1252 bytes replaced"));
+        assertEquals("corpus load a.txt --level char --encoding windows-1252", one.fix());
+        Finding seven = CorpusChecks.invalidText(replaced(7, "byte 3 of b.txt"), latin).orElseThrow();
+        assertTrue(seven.evidence().startsWith("7 invalid windows-1252 bytes replaced"), seven.evidence());
+        assertEquals("corpus load b.txt --level word --encoding UTF-8", seven.fix());
     }
 
     private static LoadReport replaced(long invalid, String first) {

@@ -1,6 +1,7 @@
 package lstmsh.inspect;
 
 import lstmsh.CoreTest;
+import lstmsh.finding.FindingCode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,7 +66,7 @@ class InspectionTest {
         try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 4)) {
             int[] tokens = ids(corpus, "Chapter 1");
             GateInspection.Report fresh = GateInspection.of(LstmProbe.run(model, tokens));
-            assertFalse(fresh.saturated(), "share " + fresh.saturatedShare());
+            assertEquals(List.of(), fresh.findings(), "share " + fresh.saturatedShare());
             // Scaling every weight up drives the gates into their flat ends.
             var scaled = model.snapshot();
             scaled.replaceAll((name, v) -> {
@@ -77,7 +78,8 @@ class InspectionTest {
             });
             model.restore(scaled);
             GateInspection.Report hot = GateInspection.of(LstmProbe.run(model, tokens));
-            assertTrue(hot.saturated(), "share " + hot.saturatedShare());
+            assertEquals(FindingCode.SATURATED_GATES, hot.findings().get(0).code());
+            assertTrue(hot.table().layerShare(0) > GateInspection.SATURATED_SHARE_LIMIT, "share " + hot.table().layerShare(0));
         }
     }
 }
