@@ -3,6 +3,7 @@ package lstmsh.checkpoint;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
+import lstmsh.interop.PytorchExport;
 import lstmsh.interop.SafetensorsFile;
 import lstmsh.interop.Tensor;
 import lstmsh.model.LstmLanguageModel;
@@ -58,7 +59,7 @@ final class CheckpointArrays {
     static Map<String, String> write(Path dir, LstmLanguageModel model, TrainingState training,
             Runnable afterParameters) throws IOException {
         Map<String, String> digests = new LinkedHashMap<>();
-        write(dir, MODEL, stateDict(model.settings(), model.snapshot(), model.parameterShapes()), digests);
+        write(dir, MODEL, PytorchExport.stateDict(model.settings(), model.snapshot(), model.parameterShapes()), digests);
         afterParameters.run();
         Map<String, Shape> slotShapes = training.optimizer().shapes();
         Map<String, Tensor> optimizer = new LinkedHashMap<>();
@@ -78,26 +79,9 @@ final class CheckpointArrays {
         if (best != null) {
             Map<String, float[]> values = new LinkedHashMap<>();
             best.forEach((name, array) -> values.put(name, array.toFloatArray()));
-            write(dir, BEST, stateDict(model.settings(), values, model.parameterShapes()), digests);
+            write(dir, BEST, PytorchExport.stateDict(model.settings(), values, model.parameterShapes()), digests);
         }
         return digests;
-    }
-
-    /**
-     * Parameter values by lstmsh name as PyTorch's state_dict: tied models also hold
-     * {@code decoder.weight}, so that {@code load_state_dict} finds every key of the module.
-     */
-    private static Map<String, Tensor> stateDict(ModelSettings settings, Map<String, float[]> values,
-            Map<String, Shape> shapes) {
-        Map<String, Tensor> dict = new LinkedHashMap<>();
-        StateDictNames.of(settings).forEach((ours, theirs) -> {
-            if (theirs.equals(StateDictNames.DECODER_BIAS) && settings.tie()) {
-                dict.put(StateDictNames.DECODER_WEIGHT, new Tensor(
-                        shapes.get(LstmLanguageModel.EMBEDDING).getShape(), values.get(LstmLanguageModel.EMBEDDING)));
-            }
-            dict.put(theirs, new Tensor(shapes.get(ours).getShape(), values.get(ours)));
-        });
-        return dict;
     }
 
     private static void write(Path dir, String name, Map<String, Tensor> tensors, Map<String, String> digests)

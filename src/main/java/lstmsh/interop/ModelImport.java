@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * naming: the architecture (embedding width, each layer's hidden size, tying) is read from the
  * shapes, and every shape is checked against it. Absent LSTM or decoder biases (a module built
  * with {@code bias=False}) are zeros; an absent {@code decoder.weight}, or one equal to the
- * embedding, means tied weights.
+ * embedding, means tied weights, and so does a lone {@code decoder.weight}.
  */
 public final class ModelImport {
 
@@ -48,9 +48,11 @@ public final class ModelImport {
     public static LstmLanguageModel build(Map<String, Tensor> stateDict, List<String> tokens, String level,
             String renameHint) {
         Map<String, Tensor> rest = new LinkedHashMap<>(stateDict);
-        Tensor embedding = rest.remove(StateDictNames.EMBEDDING);
+        Tensor storedEmbedding = rest.remove(StateDictNames.EMBEDDING);
         Tensor decoderWeight = rest.remove(StateDictNames.DECODER_WEIGHT);
         Tensor decoderBias = rest.remove(StateDictNames.DECODER_BIAS);
+        // safetensors' save_model keeps one name of tied weights, and decoder sorts first.
+        Tensor embedding = storedEmbedding != null ? storedEmbedding : decoderWeight;
         TreeMap<Integer, TreeMap<Integer, Map<String, Tensor>>> runs = new TreeMap<>();
         boolean numberedRuns = false;
         boolean singleRun = false;
