@@ -1,13 +1,11 @@
 package lstmsh.checkpoint;
 
+import lstmsh.interop.Tensor;
 import lstmsh.util.LstmshException;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
-import java.io.FileOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,16 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
- * Named float arrays in a plain format any language can read: the magic line
+ * The array files of format 1 checkpoints, read so that old checkpoints still load (nothing
+ * writes them any more): named float arrays, the magic line
  * {@code LSTMSH-ARRAYS 1}, an int count, then per array its name (modified UTF-8 as Java's
  * DataOutput writes it), an int rank, the dimensions as longs and the values as big-endian
  * 32-bit floats; last, the CRC-32 of everything before it as a long. Files written before the
  * checksum end after the last array and are read without it.
  */
-public final class ArrayFile {
+final class ArrayFile {
 
     private static final String MAGIC = "LSTMSH-ARRAYS 1\n";
     /** More dimensions than any array of a model has: a larger rank is damage, not a shape. */
@@ -37,38 +35,12 @@ public final class ArrayFile {
 
     private ArrayFile() {}
 
-    public record Entry(long[] shape, float[] values) {}
-
-    public static void write(Path file, Map<String, Entry> arrays) throws IOException {
-        try (FileOutputStream fos = new FileOutputStream(file.toFile())) {
-            CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(fos, 1 << 16), new CRC32());
-            DataOutputStream out = new DataOutputStream(checked);
-            out.writeBytes(MAGIC);
-            out.writeInt(arrays.size());
-            for (Map.Entry<String, Entry> e : arrays.entrySet()) {
-                out.writeUTF(e.getKey());
-                long[] shape = e.getValue().shape();
-                out.writeInt(shape.length);
-                for (long d : shape) {
-                    out.writeLong(d);
-                }
-                float[] values = e.getValue().values();
-                for (float v : values) {
-                    out.writeFloat(v);
-                }
-            }
-            out.writeLong(checked.getChecksum().getValue());
-            out.flush();
-            fos.getFD().sync();
-        }
-    }
-
     /**
      * The arrays in {@code file}. A file that is cut short, holds sizes it cannot hold, or whose
      * checksum does not match is refused, before anything of its size is allocated.
      */
-    public static Map<String, Entry> read(Path file) throws IOException {
-        Map<String, Entry> out = new LinkedHashMap<>();
+    static Map<String, Tensor> read(Path file) throws IOException {
+        Map<String, Tensor> out = new LinkedHashMap<>();
         long length = Files.size(file);
         try (InputStream raw = Files.newInputStream(file)) {
             CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), new CRC32());
@@ -108,7 +80,7 @@ public final class ArrayFile {
                 for (int k = 0; k < values.length; k++) {
                     values[k] = in.readFloat();
                 }
-                out.put(name, new Entry(shape, values));
+                out.put(name, new Tensor(shape, values));
             }
             long expected = checked.getChecksum().getValue();
             long rest = length - counting.count;

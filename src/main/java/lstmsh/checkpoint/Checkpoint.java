@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * A checkpoint directory: {@code lstmsh.json} (see {@link Manifest}) and the array files (see
- * {@link CheckpointArrays}). It is written beside its target and renamed into place, so a
+ * {@link CheckpointArrays}), whose SHA-256 the manifest records and load checks. It is written beside its target and renamed into place, so a
  * crash never leaves half a checkpoint where a good one was.
  */
 public final class Checkpoint {
@@ -52,8 +52,8 @@ public final class Checkpoint {
         try {
             Files.createDirectories(parent);
             Files.createDirectories(temporary);
-            CheckpointArrays.write(temporary, model, training, midSave);
-            Manifest.of(model, training, corpusSource).write(temporary);
+            Map<String, String> files = CheckpointArrays.write(temporary, model, training, midSave);
+            Manifest.of(model, training, corpusSource, files).write(temporary);
             Path old = null;
             if (Files.exists(dir)) {
                 old = parent.resolve("." + dir.getFileName() + ".old-" + stamp);
@@ -94,13 +94,14 @@ public final class Checkpoint {
             ModelSettings settings = manifest.model();
             Vocabulary vocabulary = new Vocabulary(manifest.vocabulary());
             Map<String, Shape> expected = LstmLanguageModel.parameterShapes(settings, vocabulary.size());
-            Map<String, float[]> values = CheckpointArrays.parameters(dir, expected, settings, vocabulary.size());
+            CheckpointArrays.Stored stored = CheckpointArrays.Stored.open(dir, manifest);
+            Map<String, float[]> values = CheckpointArrays.parameters(stored, expected, settings, vocabulary.size());
             LstmLanguageModel model = LstmLanguageModel.withParameters(
                     settings, vocabulary, Tokenizers.forLevel(manifest.tokenizer()), values);
             TrainingState training = new TrainingState(model.manager());
             try {
                 manifest.training().restoreInto(training);
-                CheckpointArrays.restore(dir, training, manifest.training(), expected, settings, vocabulary.size());
+                CheckpointArrays.restore(stored, training, manifest.training(), expected, settings, vocabulary.size());
                 training.markSaved();
             } catch (RuntimeException | IOException e) {
                 training.close();

@@ -26,7 +26,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,11 +44,14 @@ import java.util.regex.Pattern;
  * @param parameters the model's parameter count, for people reading the file
  * @param vocabulary the tokens, in id order
  * @param training the training position, counters and history
+ * @param format the checkpoint format: 1 for {@link ArrayFile}s, 2 for safetensors
+ * @param files the SHA-256 (hex) of each array file by name; empty in format 1
  */
 public record Manifest(String tokenizer, String corpus, ModelSettings model, long parameters,
-        List<String> vocabulary, Training training) {
+        List<String> vocabulary, Training training, int format, Map<String, String> files) {
 
-    public static final int FORMAT = 1;
+    /** The format written; every format from 1 up to it is read. */
+    public static final int FORMAT = 2;
     public static final String FILE = "lstmsh.json";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
@@ -83,11 +89,13 @@ public record Manifest(String tokenizer, String corpus, ModelSettings model, lon
     public Manifest {
         corpus = corpus == null ? "" : corpus;
         vocabulary = List.copyOf(vocabulary);
+        files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
     }
 
-    public static Manifest of(LstmLanguageModel model, TrainingState training, String corpusSource) {
+    public static Manifest of(LstmLanguageModel model, TrainingState training, String corpusSource,
+            Map<String, String> files) {
         return new Manifest(model.tokenizer().level(), corpusSource, model.settings(), model.parameterCount(),
-                model.vocabulary().tokens(), Training.of(training));
+                model.vocabulary().tokens(), Training.of(training), FORMAT, files);
     }
 
     /**
@@ -108,8 +116,9 @@ public record Manifest(String tokenizer, String corpus, ModelSettings model, lon
         }
         try {
             int format = root.get("format").getAsInt();
-            if (format != FORMAT) {
-                throw new LstmshException(dir + " has checkpoint format " + format + "; this lstmsh reads format " + FORMAT);
+            if (format < 1 || format > FORMAT) {
+                throw new LstmshException(dir + " has checkpoint format " + format + "; this lstmsh reads formats 1 to "
+                        + FORMAT + ": use a newer lstmsh");
             }
             return fromJson(root);
         } catch (NullPointerException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
@@ -149,7 +158,7 @@ public record Manifest(String tokenizer, String corpus, ModelSettings model, lon
 
     private JsonObject toJsonTree() {
         JsonObject root = new JsonObject();
-        root.addProperty("format", FORMAT);
+        root.addProperty("format", format);
         root.addProperty("tokenizer", tokenizer);
         root.addProperty("corpus", corpus);
         JsonObject m = new JsonObject();
@@ -170,6 +179,9 @@ public record Manifest(String tokenizer, String corpus, ModelSettings model, lon
         vocabulary.forEach(tokens::add);
         root.add("vocabulary", tokens);
         root.add("training", training(training));
+        JsonObject digests = new JsonObject();
+        files.forEach(digests::addProperty);
+        root.add("files", digests);
         return root;
     }
 
@@ -232,8 +244,13 @@ public record Manifest(String tokenizer, String corpus, ModelSettings model, lon
         List<String> tokens = new ArrayList<>();
         root.getAsJsonArray("vocabulary").forEach(e -> tokens.add(e.getAsString()));
         String corpus = root.has("corpus") ? root.get("corpus").getAsString() : "";
+        int format = root.has("format") ? root.get("format").getAsInt() : 1;
+        Map<String, String> files = new LinkedHashMap<>();
+        if (format > 1) {
+            root.getAsJsonObject("files").entrySet().forEach(e -> files.put(e.getKey(), e.getValue().getAsString()));
+        }
         return new Manifest(root.get("tokenizer").getAsString(), corpus, settings, parameters, tokens,
-                training(root.getAsJsonObject("training")));
+                training(root.getAsJsonObject("training")), format, files);
     }
 
     private static Training training(JsonObject t) {

@@ -2,6 +2,7 @@ package lstmsh.checkpoint;
 
 import ai.djl.ndarray.types.Shape;
 
+import lstmsh.interop.Tensor;
 import lstmsh.util.LstmshException;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.ModelSettings;
@@ -26,7 +27,7 @@ final class ShapeCheck {
     record Carried(List<float[]> h, List<float[]> c, int batch) {}
 
     /** The values of {@code stored} in the order of {@code expected}, or an error naming what differs. */
-    static Map<String, float[]> parameters(Path file, Map<String, ArrayFile.Entry> stored,
+    static Map<String, float[]> parameters(Path file, Map<String, Tensor> stored,
             Map<String, Shape> expected, ModelSettings settings, int vocabularySize) {
         for (String name : stored.keySet()) {
             if (!expected.containsKey(name)) {
@@ -37,7 +38,7 @@ final class ShapeCheck {
         }
         Map<String, float[]> values = new LinkedHashMap<>();
         for (Map.Entry<String, Shape> e : expected.entrySet()) {
-            ArrayFile.Entry entry = stored.get(e.getKey());
+            Tensor entry = stored.get(e.getKey());
             if (entry == null) {
                 throw new LstmshException(file + " lacks " + e.getKey() + ", which " + Manifest.FILE
                         + "'s settings (" + describe(settings, vocabularySize) + ") need; the checkpoint is damaged");
@@ -54,13 +55,13 @@ final class ShapeCheck {
     }
 
     /** The carried state of every layer of {@code settings}, each (1, batch, hidden), or an error naming the layer. */
-    static Carried carried(Path file, Map<String, ArrayFile.Entry> stored, ModelSettings settings) {
+    static Carried carried(Path file, Map<String, Tensor> stored, ModelSettings settings) {
         List<float[]> h = new ArrayList<>();
         List<float[]> c = new ArrayList<>();
         int batch = -1;
         for (int l = 0; l < settings.layers(); l++) {
-            ArrayFile.Entry he = stored.get("h." + l);
-            ArrayFile.Entry ce = stored.get("c." + l);
+            Tensor he = stored.get("h." + l);
+            Tensor ce = stored.get("c." + l);
             if (he == null || ce == null || he.shape().length != 3 || he.shape()[2] != settings.hidden().get(l)
                     || !Arrays.equals(he.shape(), ce.shape()) || (batch >= 0 && he.shape()[1] != batch)) {
                 throw new LstmshException(file + " does not hold the carried state of layer " + l

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             BenchSampleCommand.class,
             SaveCommand.class,
             LoadCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
             InspectCommand.class,
             DiagnoseCommand.class,
             DeviceCommand.class,

@@ -5,25 +5,43 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import lstmsh.CoreTest;
+import lstmsh.interop.Tensor;
 import lstmsh.util.LstmshException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 @CoreTest
 class ArrayFileTest {
 
     @TempDir Path dir;
 
+    /** A format 1 array file holding w = [[1, 2, 3], [4, 5, 6]], as lstmsh wrote them before safetensors. */
     private Path written() throws Exception {
         Path file = dir.resolve("a.bin");
-        ArrayFile.write(file, Map.of("w", new ArrayFile.Entry(new long[] {2, 3}, new float[] {1, 2, 3, 4, 5, 6})));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CheckedOutputStream checked = new CheckedOutputStream(bytes, new CRC32());
+        DataOutputStream out = new DataOutputStream(checked);
+        out.writeBytes("LSTMSH-ARRAYS 1\n");
+        out.writeInt(1);
+        out.writeUTF("w");
+        out.writeInt(2);
+        out.writeLong(2);
+        out.writeLong(3);
+        for (int v = 1; v <= 6; v++) {
+            out.writeFloat(v);
+        }
+        out.writeLong(checked.getChecksum().getValue());
+        Files.write(file, bytes.toByteArray());
         return file;
     }
 
@@ -36,7 +54,7 @@ class ArrayFileTest {
         Path file = written();
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length - Long.BYTES));
-        ArrayFile.Entry w = ArrayFile.read(file).get("w");
+        Tensor w = ArrayFile.read(file).get("w");
         assertArrayEquals(new long[] {2, 3}, w.shape());
         assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, w.values());
     }

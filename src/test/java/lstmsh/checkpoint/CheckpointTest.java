@@ -192,7 +192,7 @@ class CheckpointTest {
                 }
             });
         }
-        assertEquals(java.util.List.of(".ck.saving/" + CheckpointArrays.PARAMETERS), seen);
+        assertEquals(java.util.List.of(".ck.saving/" + CheckpointArrays.MODEL), seen);
         assertTrue(Files.isRegularFile(target.resolve(Manifest.FILE)));
     }
 }

@@ -32,7 +32,8 @@ class ManifestTest {
                 TrainSettings.OptimizerKind.SGD, 8, 2.5, 4, 1, 0.25, 2,
                 List.of(new RunRecord(0, 8, "--steps 8 --seed 9", "completed", 1.5, 1234.5, 2.5)),
                 List.of(new MetricPoint(1, 3.0, Double.NaN, 0.1, 0.7), new MetricPoint(4, 2.75, 2.5, 0.1, 0.6)));
-        return new Manifest("char", "prose", model, 12345, List.of("\n", " ", "a", "é"), training);
+        return new Manifest("char", "prose", model, 12345, List.of("\n", " ", "a", "é"), training, Manifest.FORMAT,
+                java.util.Map.of("model.safetensors", "ab12", "optimizer.safetensors", "cd34"));
     }
 
     @Test
@@ -66,9 +67,16 @@ class ManifestTest {
         assertEquals(full(), Manifest.read(dir));
         Path file = dir.resolve(Manifest.FILE);
         String json = Files.readString(file);
-        Files.writeString(file, json.replace("\"format\": 1", "\"format\": 2"));
+        Files.writeString(file, json.replace("\"format\": 2", "\"format\": 3"));
         LstmshException e = assertThrows(LstmshException.class, () -> Manifest.read(dir));
-        assertEquals(dir + " has checkpoint format 2; this lstmsh reads format 1", e.getMessage());
+        assertEquals(dir + " has checkpoint format 3; this lstmsh reads formats 1 to 2: use a newer lstmsh", e.getMessage());
+        Files.writeString(file, json.replaceFirst("\"files\": \\{[^}]*}", "\"files\": []"));
+        e = assertThrows(LstmshException.class, () -> Manifest.read(dir));
+        assertEquals(file + " is damaged or incomplete (fields are missing or of the wrong kind); save the model again,"
+                + " or load another checkpoint", e.getMessage());
+        Files.writeString(file, json.substring(0, json.indexOf("\"files\"")));
+        e = assertThrows(LstmshException.class, () -> Manifest.read(dir));
+        assertTrue(e.getMessage().startsWith(file + " is damaged or incomplete (cut short at line "), e.getMessage());
         Files.writeString(file, json.replace("\"embed\": 24", "\"embed\": 0"));
         e = assertThrows(LstmshException.class, () -> Manifest.read(dir));
         assertEquals(file + " holds invalid settings: --embed must be at least 1, got 0", e.getMessage());
