@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             BenchSampleCommand.class,
             SaveCommand.class,
             LoadCommand.class,
+            ImportCommand.class,
             InspectCommand.class,
             DiagnoseCommand.class,
             DeviceCommand.class,
