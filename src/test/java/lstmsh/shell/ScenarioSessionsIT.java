@@ -20,6 +20,7 @@ class ScenarioSessionsIT {
         "sessions/scenarios/2-output-vs-hn.lstm",
         "sessions/scenarios/3-stacked-states.lstm",
         "sessions/scenarios/4-always-the-same-word.lstm",
+        "sessions/scenarios/keras-stacked.lstm",
         "sessions/collapse.lstm",
         "sessions/quickstart.lstm"
     })
