@@ -213,7 +213,8 @@ def check(args):
         f"import keras {path} --vocab {vocab} --level char",
         f"score --file {val_path} --rows 0",
         f"expect score.loss > {low:.6f}", f"expect score.loss < {high:.6f}",
-        f"sample --greedy --prime '{prime}' --length {args.length}"])
+        f"sample --greedy --prime '{prime}' --length {args.length}",
+        f"export keras {os.path.join(work, 'back.weights.h5')}"])
     failures = []
     found = re.search(r"loss ([0-9.]+) nats/token", out)
     print(f"validation loss ({len(val_ids)} tokens): Keras {expected_loss:.6f}, lstmsh "
@@ -227,12 +228,58 @@ def check(args):
     else:
         failures.append("greedy continuation")
         print(f"greedy continuation differs; Keras gave {greedy!r}")
+    back = build(len(tokens), 32, [64, 32])
+    back.load_weights(os.path.join(work, "back.weights.h5"))
+    round_trip = max(np.abs(a - b).max() for a, b in zip(model.get_weights(), back.get_weights()))
+    print(f"Keras -> lstmsh -> export keras -> Keras: weights max abs diff {round_trip:.2e}")
+    if round_trip > 1e-6:
+        failures.append("export keras round trip")
+    if rc == 0:
+        failures += check_export(args, work, val_path, prime)
     if rc != 0 or failures:
         print(out)
         print("FAILED: " + ", ".join(failures or ["lstmsh exited with " + str(rc)]))
         return 1
     print("OK")
     return 0
+
+
+def check_export(args, work, val_path, prime):
+    """A model trained in lstmsh, exported with `export keras`, loaded in Keras: same loss and greedy text."""
+    checkpoint = os.path.join(work, "trained")
+    weights = os.path.join(work, "lstmsh.weights.h5")
+    rc, out = lstmsh(args.jar, [
+        f"corpus load {args.corpus}", "model new --embed 16 --hidden 32,16 --seed 1",
+        "train --steps 40 --batch 16 --seq 64 --seed 1", f"save {checkpoint}",
+        f"sample --greedy --prime '{prime}' --length {args.length}", f"export keras {weights}"])
+    if rc != 0:
+        print(out)
+        return ["lstmsh training and export"]
+    with open(os.path.join(work, "lstmsh.vocab.json"), encoding="utf-8") as f:
+        tokens = json.load(f)
+    model = build(len(tokens), 16, [32, 16])
+    model.load_weights(weights)
+    with open(val_path, encoding="utf-8") as f:
+        val_ids = [tokens.index(ch) for ch in f.read()]
+    loss = keras_loss(model, np.array(val_ids), tokens.index("\n"))
+    greedy = "".join(tokens[i] for i in keras_greedy(model, [tokens.index(ch) for ch in prime], args.length))
+    rc, scored = lstmsh(args.jar, [f"load {checkpoint}", f"score --file {val_path} --rows 0",
+                                   f"expect score.loss > {loss - TOLERANCE_LOSS:.6f}",
+                                   f"expect score.loss < {loss + TOLERANCE_LOSS:.6f}"])
+    found = re.search(r"loss ([0-9.]+) nats/token", scored)
+    print(f"lstmsh-trained model in Keras: validation loss Keras {loss:.6f}, lstmsh "
+          f"{found.group(1) if found else '?'}" + (f", within {TOLERANCE_LOSS:g}" if rc == 0 else ", NOT within tolerance"))
+    failures = [] if rc == 0 else ["exported model's loss"]
+    # lstmsh shows a run of blanks as "␣ ×N".
+    blanks = greedy == " " * args.length and f"␣ ×{args.length}" in out
+    if (prime + greedy) in out or blanks:
+        print(f"  greedy continuation of {prime!r}: identical ({greedy!r})")
+    else:
+        print(f"  greedy continuation differs; Keras gave {greedy!r}")
+        failures.append("exported model's greedy continuation")
+    if failures:
+        print(out + scored)
+    return failures
 
 
 def main():

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             SaveCommand.class,
             LoadCommand.class,
             ImportCommand.class,
+            ExportCommand.class,
             InspectCommand.class,
             DiagnoseCommand.class,
             DeviceCommand.class,

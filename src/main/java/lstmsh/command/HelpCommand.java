@@ -31,7 +31,7 @@ public final class HelpCommand extends WorkspaceCommand {
     private static Map<String, List<String>> groups() {
         Map<String, List<String>> g = new LinkedHashMap<>();
         g.put("corpus", List.of("corpus"));
-        g.put("model", List.of("model", "save", "load", "import", "device"));
+        g.put("model", List.of("model", "save", "load", "import", "export", "device"));
         g.put("train", List.of("train", "plot", "metrics", "bench"));
         g.put("sample", List.of("sample", "score"));
         g.put("inspect", List.of("status", "inspect", "diagnose"));

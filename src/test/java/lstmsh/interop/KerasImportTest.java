@@ -75,6 +75,35 @@ class KerasImportTest {
     }
 
     @Test
+    void anExportedModelImportsBackWithTheSameLogits(@TempDir Path dir) {
+        long[] ids = {1, 5, 2, 0, 7, 3};
+        try (LstmLanguageModel model = imported("tiny.keras"); NDManager scope = model.manager().newSubManager()) {
+            // Two non-zero biases, as a model trained in lstmsh has: Keras gets their sum.
+            model.parameter("lstm.1.b_hh").addi(0.25f);
+            KerasExport.Written written = KerasExport.write(model, dir.resolve("tiny.weights.h5"));
+            assertEquals(tinyVocabulary(), VocabularyFile.read(written.vocabulary()));
+            NDArray tokens = scope.create(ids, new Shape(1, ids.length));
+            float[] before = model.forward(tokens, null, false).logits().toFloatArray();
+            KerasImport.Converted back = KerasImport.read(written.weights(), tinyVocabulary().size());
+            try (LstmLanguageModel again = ModelImport.build(back.stateDict(), tinyVocabulary(), "char", "")) {
+                float[] after = again.forward(tokens, null, false).logits().toFloatArray();
+                double worst = 0;
+                for (int i = 0; i < before.length; i++) {
+                    worst = Math.max(worst, Math.abs(before[i] - after[i]));
+                }
+                assertTrue(worst < 1e-6, "max abs diff " + worst);
+            }
+        }
+        LstmshException e = assertThrows(LstmshException.class, () -> {
+            try (LstmLanguageModel model = imported("tiny.keras")) {
+                KerasExport.write(model, dir.resolve("tiny.h5"));
+            }
+        });
+        assertEquals("Keras loads weights only from a file named NAME.weights.h5; e.g. export keras model.weights.h5",
+                e.getMessage());
+    }
+
+    @Test
     void aBareWeightsFileSaysTheActivationsAreAssumed() {
         assertTrue(KerasImport.read(fixture("tiny.keras"), tinyVocabulary().size()).notes().isEmpty());
         List<String> notes = KerasImport.read(fixture("tiny.weights.h5"), tinyVocabulary().size()).notes();
