@@ -11,7 +11,8 @@ import java.nio.file.Path;
 @Command(
         name = "keras",
         description = {
-            "Write the model's weights as a Keras 3 .weights.h5 file, and its vocabulary beside it as NAME.vocab.json;",
+            "Write the model as Keras 3 weights.",
+            "The .weights.h5 file gets the weights, NAME.vocab.json beside it the vocabulary;",
             "prints the Python that builds the matching Keras model (Embedding → LSTM … → Dense) and loads them.",
             "Keras has one bias per LSTM: it gets the sum of lstmsh's two."
         },

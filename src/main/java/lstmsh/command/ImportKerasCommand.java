@@ -18,7 +18,8 @@ import java.util.List;
 @Command(
         name = "keras",
         description = {
-            "Build a model from a Keras 3 .keras or .weights.h5 file.",
+            "Build a model from a Keras 3 file.",
+            "The file is a .keras (model.save) or .weights.h5 (model.save_weights).",
             "The model is Embedding → LSTM … → Dense, saved by model.save or model.save_weights. Keras' kernels are transposed to PyTorch's layout (gates i, f, c, o",
             "are PyTorch's i, f, g, o); Dropout layers are passed over. The current model is replaced only if the",
             "import succeeds; at the prompt, a model with unsaved training is asked about before it goes."
