@@ -12,8 +12,8 @@ import java.nio.file.Path;
 @Command(
         name = "export",
         description = "Write the model for another framework.",
-        subcommands = {ExportCommand.Pytorch.class},
-        footer = {"", "Example:", "  export pytorch exported/tales"})
+        subcommands = {ExportCommand.Pytorch.class, ExportKerasCommand.class},
+        footer = {"", "Examples:", "  export pytorch exported/tales", "  export keras out/tales.weights.h5"})
 public final class ExportCommand extends WorkspaceCommand {
 
     public ExportCommand(Workspace workspace) {
@@ -22,7 +22,7 @@ public final class ExportCommand extends WorkspaceCommand {
 
     @Override
     protected void run() {
-        throw new LstmshException("export needs a subcommand: pytorch (see 'help export')");
+        throw new LstmshException("export needs a subcommand: pytorch or keras (see 'help export')");
     }
 
     @Command(

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
         name = "import",
         description = {"Build an lstmsh model from another framework's trained weights, to sample, score, inspect,",
             "diagnose, fine-tune and save it. The current model is replaced only if the import succeeds."},
-        subcommands = {ImportPytorchCommand.class},
-        footer = {"", "Example:", "  import pytorch model.safetensors --vocab vocab.json"})
+        subcommands = {ImportPytorchCommand.class, ImportKerasCommand.class},
+        footer = {"", "Example:", "  import pytorch model.safetensors --vocab vocab.json",
+                "  import keras char_model.keras --vocab vocab.json"})
 public final class ImportCommand extends WorkspaceCommand {
 
     public ImportCommand(Workspace workspace) {
@@ -19,6 +20,6 @@ public final class ImportCommand extends WorkspaceCommand {
 
     @Override
     protected void run() {
-        throw new LstmshException("import needs a subcommand: pytorch (see 'help import')");
+        throw new LstmshException("import needs a subcommand: pytorch or keras (see 'help import')");
     }
 }

@@ -21,6 +21,7 @@ class ScenarioSessionsIT {
         "sessions/scenarios/3-stacked-states.lstm",
         "sessions/scenarios/4-always-the-same-word.lstm",
         "sessions/scenarios/pytorch-collapse.lstm",
+        "sessions/scenarios/keras-stacked.lstm",
         "sessions/collapse.lstm",
         "sessions/quickstart.lstm",
         "sessions/schedule-resume.lstm"
