@@ -81,8 +81,13 @@ public final class InspectAblateCommand extends WorkspaceCommand {
         out().println("  (loss in nats per token; '" + positions.name() + "': " + positions.meaning()
                 + "; it ends where it falls next, e.g. before a closing quote)");
         workspace.figures().put("ablate.delta_loss", r.deltaLoss());
-        put("ablate.track_delta_loss", r.trackDeltaLoss());
-        put("ablate.end_delta_loss", r.endDeltaLoss());
+        // A track with no positions leaves its figure out rather than undefined.
+        if (r.trackPositions() > 0) {
+            workspace.figures().put("ablate.track_delta_loss", r.trackDeltaLoss());
+        }
+        if (r.endPositions() > 0) {
+            workspace.figures().put("ablate.end_delta_loss", r.endDeltaLoss());
+        }
     }
 
     /** The track this unit's h or c follows best in this text. */
@@ -99,12 +104,5 @@ public final class InspectAblateCommand extends WorkspaceCommand {
     private void row(String label, int count, double intact, double held) {
         out().printf(Locale.ROOT, "  %-33s  %11d  %11s  %9s  %s%n", label, count, Format.loss(intact), Format.loss(held),
                 Double.isFinite(held - intact) ? String.format(Locale.ROOT, "%+.4f", held - intact) : "-");
-    }
-
-    /** A figure only when defined: a track with no positions leaves it out. */
-    private void put(String name, double v) {
-        if (Double.isFinite(v)) {
-            workspace.figures().put(name, v);
-        }
     }
 }

@@ -99,8 +99,10 @@ public final class InspectCellsCommand extends WorkspaceCommand {
         workspace.figures().put("cells.best_r", r.bestR());
         workspace.figures().put("cells.tracking_share", r.trackingShare());
         for (CellCorrelation.TrackResult t : r.tracks()) {
-            if (t.track().name().equals("quote") || t.track().name().equals("column")) {
-                workspace.figures().put("cells." + t.track().name() + "_r", Math.abs(t.bestR()));
+            switch (t.track().name()) {
+                case "quote" -> workspace.figures().put("cells.quote_r", Math.abs(t.bestR()));
+                case "column" -> workspace.figures().put("cells.column_r", Math.abs(t.bestR()));
+                default -> { }
             }
         }
     }
