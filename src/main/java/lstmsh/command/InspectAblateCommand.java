@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
                 "  inspect ablate 0:5 --track number='[0-9]+'"})
 public final class InspectAblateCommand extends WorkspaceCommand {
 
-    @Parameters(index = "0", paramLabel = "L:U[,L:U...]", description = "Units to hold, as layer:unit.")
+    @Parameters(index = "0", paramLabel = "UNITS", description = "Units to hold, as layer:unit, separated by commas (e.g. 1:17,0:5).")
     String units;
 
     @Mixin
