@@ -85,5 +85,7 @@ public final class Figures {
             "sample.distinct1", "sample.distinct2", "sample.distinct3", "sample.copied_share",
             "sample.longest_copied", "score.tokens", "score.loss", "score.bits", "score.perplexity",
             "bench.sample_tok_per_s", "bench.sample_fused_tok_per_s", "bench.sample_scaling",
-            "corpus.ngram_loss", "corpus.ngram_order");
+            "corpus.ngram_loss", "corpus.ngram_order",
+            "cells.best_r", "cells.tracking_share", "cells.quote_r", "cells.column_r", "match.count", "match.units",
+            "match.threshold", "match.best_jaccard", "ablate.delta_loss", "ablate.track_delta_loss", "ablate.end_delta_loss");
 }
