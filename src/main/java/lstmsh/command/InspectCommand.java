@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "inspect",
         description = "Look inside the LSTM: output and states, final hidden states across inputs, gates.",
-        subcommands = {InspectStateCommand.class, InspectHiddenCommand.class, InspectGatesCommand.class},
+        subcommands = {InspectStateCommand.class, InspectHiddenCommand.class, InspectGatesCommand.class, InspectLoopCommand.class},
         footer = {"", "Example:", "  inspect state \"The cat\"", "  inspect hidden --from-corpus 8 --length 100",
                 "  inspect gates \"Chapter 1\" --gate forget --png gates.png"})
 public final class InspectCommand extends WorkspaceCommand {
@@ -25,7 +25,7 @@ public final class InspectCommand extends WorkspaceCommand {
 
     @Override
     protected void run() {
-        throw new LstmshException("inspect needs a subcommand: state, hidden or gates (see 'help inspect')");
+        throw new LstmshException("inspect needs a subcommand: state, hidden, gates or loop (see 'help inspect')");
     }
 
     /** Token ids of a typed text ({@code \n} understood), skipping (and naming) tokens the model does not know. */

@@ -85,5 +85,7 @@ public final class Figures {
             "sample.distinct1", "sample.distinct2", "sample.distinct3", "sample.copied_share",
             "sample.longest_copied", "score.tokens", "score.loss", "score.bits", "score.perplexity",
             "bench.sample_tok_per_s", "bench.sample_fused_tok_per_s", "bench.sample_scaling",
-            "corpus.ngram_loss", "corpus.ngram_order");
+            "corpus.ngram_loss", "corpus.ngram_order",
+            "loop.period", "loop.repeats", "loop.attractor", "loop.state_return", "loop.entropy",
+            "loop.escape_temperature", "loop.escape_top_p");
 }
