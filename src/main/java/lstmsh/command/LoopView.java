@@ -73,8 +73,8 @@ final class LoopView {
                     + " leaves it";
         }
         String topP = Double.isNaN(r.escapeTopP()) ? ""
-                : String.format(Locale.ROOT, "; at temperature 1, top-p %s and above", trim(r.escapeTopP()));
-        return "temperature " + trim(r.escapeTemperature()) + " and above" + topP;
+                : "; at temperature 1, lowest top-p " + trim(r.escapeTopP());
+        return "lowest temperature " + trim(r.escapeTemperature()) + topP;
     }
 
     /** The command that tests the verdict, runnable as printed. */

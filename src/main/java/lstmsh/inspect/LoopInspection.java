@@ -58,9 +58,9 @@ public final class LoopInspection {
     public enum Verdict {
         NO_LOOP("the replay did not loop: nothing to explain"),
         CHANCE("at the sample's own settings most draws leave the loop: this seed was unlucky"),
-        TOO_GREEDY("the decoding is too greedy: sampling at a higher temperature leaves the loop"),
-        ATTRACTOR("the model has an attractor at every temperature: even temperature "
-                + TEMPERATURES[TEMPERATURES.length - 1] + " falls back into the loop; the model needs training");
+        TOO_GREEDY("the decoding is too greedy: sampling at a higher temperature, at most 1, leaves the loop"),
+        ATTRACTOR("the model has an attractor at every temperature: sampling from its own distribution"
+                + " (temperature 1) falls back into the loop; it needs training, not another temperature");
 
         private final String words;
 
@@ -201,7 +201,8 @@ public final class LoopInspection {
         try (Escape escape = new Escape(model, settings, corpus, tokens, loop, cancel)) {
             escapeTemperature = escape.lowestTemperature();
             escapeTopP = escapeTemperature <= 1.0 ? escape.lowestTopP() : Double.NaN;
-            if (Double.isNaN(escapeTemperature)) {
+            // Temperature 1 is the model's own distribution: a loop it keeps is the model's, not the draw's.
+            if (Double.isNaN(escapeTemperature) || escapeTemperature > 1.0) {
                 verdict = Verdict.ATTRACTOR;
             } else if (!settings.greedy() && escape.escapes(settings)) {
                 verdict = Verdict.CHANCE;

@@ -51,8 +51,8 @@ class LoopCommandsTest {
         assertHas(out, "replayed (the last sample's settings): 300 tokens, greedy, seed 1, from a newline\n");
         assertHas(out, "loop: a 3-token unit \"abc\" repeats 100.0 times back to back from token 0 (300 tokens of 300)");
         assertHas(out, "every layer returns to where it was one period earlier");
-        assertHas(out, "escape from inside the loop (3 draws each, the rest of the sample's length): temperature 0.8"
-                + " and above");
+        assertHas(out, "escape from inside the loop (3 draws each, the rest of the sample's length): lowest"
+                + " temperature 0.8; at temperature 1, lowest top-p 0.");
         assertHas(out, "verdict: the decoding is too greedy");
         assertHas(out, "  try: sample --temperature 0.8 --length 300 --seed 1\n");
     }

@@ -73,6 +73,17 @@ class LoopInspectionTest {
     }
 
     @Test
+    void aLoopOnlyTemperaturesAboveOneLeaveIsTheModels() {
+        Corpus corpus = CyclingModel.chars();
+        try (LstmLanguageModel model = CyclingModel.of(corpus, List.of("a", "b", "c"), 4)) {
+            LoopInspection.Report r = LoopInspection.of(model, greedy(300), corpus.stats(), null);
+            assertEquals(1.5, r.escapeTemperature(), 1e-9);
+            assertTrue(Double.isNaN(r.escapeTopP()));
+            assertEquals(LoopInspection.Verdict.ATTRACTOR, r.verdict());
+        }
+    }
+
+    @Test
     void aWordLevelCycleIsFoundWithItsPeriod() {
         Corpus corpus = CyclingModel.words();
         try (LstmLanguageModel model = CyclingModel.of(corpus, List.of("the", "cat", "sat", "on"), 30)) {
