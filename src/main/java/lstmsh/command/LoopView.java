@@ -40,7 +40,7 @@ final class LoopView {
             layers.add(String.format(Locale.ROOT, "layer %d %.4g (%.2f%% of |h|)", l.layer(), l.distance(),
                     100 * l.share()));
         }
-        out.printf("state, |h_t - h_(t-%d)| over the last period: %s%n", loop.period(), String.join(", ", layers));
+        out.printf("state, |h_t - h_(t-%d)| at the loop's end: %s%n", loop.period(), String.join(", ", layers));
         out.println(r.attractor()
                 ? "  every layer returns to where it was one period earlier: the state itself cycles (an attractor)"
                 : "  the state does not return within " + (int) (100 * LoopInspection.RETURN_SHARE)
@@ -48,7 +48,7 @@ final class LoopView {
         out.printf(Locale.ROOT, "entropy at temperature 1: %.3f bits/token along the loop%s%n", r.loopEntropyBits(),
                 Double.isNaN(r.beforeEntropyBits()) ? " (it starts at once)"
                         : String.format(Locale.ROOT, ", %.3f before it", r.beforeEntropyBits()));
-        out.printf("units that swing with the loop (layer:unit  swing  |h_t - h_(t-p)|  mean forget  share > %s):%n",
+        out.printf("units that swing most along the loop (layer:unit  swing  |h_t - h_(t-p)|  mean forget  share > %s):%n",
                 LoopInspection.SATURATED_FORGET);
         for (Unit u : r.units()) {
             out.printf(Locale.ROOT, "  %d:%-5d %6.3f %8.4f %12.3f %9.0f%%%s%n", u.layer(), u.unit(), u.swing(),

@@ -39,7 +39,7 @@ import java.util.SplittableRandom;
  */
 public final class LoopInspection {
 
-    /** A layer's state has returned when ‖h_t − h_(t−p)‖ is under this share of ‖h_t‖ over the loop's last period. */
+    /** A layer's state has returned when ‖h_t − h_(t−p)‖ is under this share of ‖h_t‖ at the loop's end. */
     public static final double RETURN_SHARE = 0.02;
     /** Temperatures tried from inside the loop, lowest first. */
     public static final double[] TEMPERATURES = {0.2, 0.4, 0.6, 0.8, 1.0, 1.2, 1.5, 2.0};
@@ -47,6 +47,8 @@ public final class LoopInspection {
     public static final double[] TOP_PS = {0.5, 0.7, 0.8, 0.9, 0.95};
     /** Draws per setting; the setting escapes when most of them do. */
     public static final int ESCAPE_DRAWS = 3;
+    /** The state is compared over at least this many steps (whole periods) at the loop's end, when it is that long. */
+    public static final int MIN_SPAN = 16;
     /** Units listed. */
     public static final int UNITS = 5;
     /** A forget gate above this keeps nearly all of the cell (Karpathy et al.'s right saturation). */
@@ -73,7 +75,7 @@ public final class LoopInspection {
         }
     }
 
-    /** One layer: ‖h_t − h_(t−p)‖ over the loop's last period, alone and as a share of ‖h_t‖. */
+    /** One layer: ‖h_t − h_(t−p)‖ at the loop's end, alone and as a share of ‖h_t‖. */
     public record LayerReturn(int layer, double distance, double share) {}
 
     /**
@@ -169,8 +171,11 @@ public final class LoopInspection {
         for (int i = 0; i < fed.length; i++) {
             fed[i] = i < prefix.length ? prefix[i] : tokens[i - prefix.length];
         }
-        // The states are recomputed over the loop's last two periods only: the settled part, and quick.
-        int first = loop.end() - 2 * loop.period();
+        // The states are recomputed over the loop's last periods only (the settled part, and quick):
+        // whole periods covering at least MIN_SPAN steps, and the period before them to compare with.
+        int p = loop.period();
+        int span = Math.min(loop.length() - p, p * Math.max(1, (MIN_SPAN + p - 1) / p));
+        int first = loop.end() - span - p;
         double[] entropy;
         List<LstmProbe.LayerTrace> window;
         EngineSupport.ops().setGradMode(false);
@@ -193,8 +198,8 @@ public final class LoopInspection {
         }
         double loopEntropy = mean(entropy, loop.start(), loop.end());
         double beforeEntropy = loop.start() == 0 ? Double.NaN : mean(entropy, 0, loop.start());
-        List<LayerReturn> returns = returns(window, loop.period());
-        List<Unit> units = units(window, loop.period());
+        List<LayerReturn> returns = returns(window, p);
+        List<Unit> units = units(window, p);
         double escapeTemperature;
         double escapeTopP;
         Verdict verdict;
@@ -225,37 +230,38 @@ public final class LoopInspection {
         return new int[] {newline >= 0 ? newline : 0};
     }
 
-    /** Per layer, ‖h_t − h_(t−p)‖ over the window's second period (the loop's last). */
+    /** Per layer, ‖h_t − h_(t−p)‖ over the window after its first period. */
     private static List<LayerReturn> returns(List<LstmProbe.LayerTrace> window, int p) {
         List<LayerReturn> out = new ArrayList<>();
         for (int l = 0; l < window.size(); l++) {
             float[][] h = window.get(l).h();
             double distance = 0;
             double norm = 0;
-            for (int t = p; t < 2 * p; t++) {
+            for (int t = p; t < h.length; t++) {
                 distance += Vectors.distance(h[t], h[t - p]);
                 norm += Vectors.norm(h[t]);
             }
-            out.add(new LayerReturn(l, distance / p, norm == 0 ? 0 : distance / norm));
+            out.add(new LayerReturn(l, distance / (h.length - p), norm == 0 ? 0 : distance / norm));
         }
         return out;
     }
 
     /**
-     * The units whose h swings most over the loop's last period while repeating the period
-     * before (ranked by swing less return distance).
+     * The units whose h swings most over the window after its first period; their return
+     * distance says whether they repeat with the loop or drift.
      */
     private static List<Unit> units(List<LstmProbe.LayerTrace> window, int p) {
         List<Unit> all = new ArrayList<>();
         for (int l = 0; l < window.size(); l++) {
             LstmProbe.LayerTrace layer = window.get(l);
+            int steps = layer.steps() - p;
             for (int u = 0; u < layer.hidden(); u++) {
                 double sum = 0;
                 double squares = 0;
                 double back = 0;
                 double forget = 0;
                 int saturated = 0;
-                for (int t = p; t < 2 * p; t++) {
+                for (int t = p; t < layer.steps(); t++) {
                     double v = layer.h()[t][u];
                     sum += v;
                     squares += v * v;
@@ -266,12 +272,12 @@ public final class LoopInspection {
                         saturated++;
                     }
                 }
-                double mean = sum / p;
-                double swing = Math.sqrt(Math.max(0, squares / p - mean * mean));
-                all.add(new Unit(l, u, swing, back / p, forget / p, (double) saturated / p));
+                double mean = sum / steps;
+                double swing = Math.sqrt(Math.max(0, squares / steps - mean * mean));
+                all.add(new Unit(l, u, swing, back / steps, forget / steps, (double) saturated / steps));
             }
         }
-        all.sort(Comparator.comparingDouble((Unit u) -> u.returnDistance() - u.swing())
+        all.sort(Comparator.comparingDouble((Unit u) -> -u.swing())
                 .thenComparingInt(Unit::layer).thenComparingInt(Unit::unit));
         return List.copyOf(all.subList(0, Math.min(UNITS, all.size())));
     }
