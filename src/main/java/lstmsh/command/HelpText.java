@@ -41,6 +41,7 @@ public final class HelpText {
             Map.entry("inspect state", "Run a text through the model; show its states"),
             Map.entry("inspect hidden", "Compare the final hidden states of several inputs"),
             Map.entry("inspect gates", "Show each layer's gates along a text"),
+            Map.entry("inspect loop", "Replay a looping sample: decoding or model?"),
             Map.entry("diagnose", "Run every check that applies to what is loaded"),
             Map.entry("run", "Run a session file, one command per line"),
             Map.entry("set", "Set a variable; ${NAME} then stands for its value"),

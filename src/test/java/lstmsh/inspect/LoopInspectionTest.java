@@ -84,6 +84,21 @@ class LoopInspectionTest {
     }
 
     @Test
+    void aRunOfOneTokenIsALoopOfPeriodOneWhoseWarningPointsHere() {
+        Corpus corpus = CyclingModel.chars();
+        try (LstmLanguageModel model = CyclingModel.of(corpus, List.of("a", "a"), 30)) {
+            LoopInspection.Report r = LoopInspection.of(model, greedy(40), corpus.stats(), null);
+            Finding run = r.sample().warnings().get(0);
+            assertEquals(FindingCode.REPEAT_RUN, run.code());
+            assertEquals("inspect loop", run.fix());
+            assertEquals(1, r.loop().period());
+            assertEquals(40, r.loop().length());
+            assertTrue(r.attractor());
+            assertEquals(LoopInspection.Verdict.ATTRACTOR, r.verdict());
+        }
+    }
+
+    @Test
     void aWordLevelCycleIsFoundWithItsPeriod() {
         Corpus corpus = CyclingModel.words();
         try (LstmLanguageModel model = CyclingModel.of(corpus, List.of("the", "cat", "sat", "on"), 30)) {
