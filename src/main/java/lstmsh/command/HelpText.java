@@ -44,6 +44,7 @@ public final class HelpText {
             Map.entry("inspect cells", "Find the units that follow quotes, lines, words"),
             Map.entry("inspect match", "Find where a span's units are on again (LSTMVis)"),
             Map.entry("inspect ablate", "Hold units at 0 or their mean; compare the loss"),
+            Map.entry("inspect loop", "Replay a looping sample: decoding or model?"),
             Map.entry("diagnose", "Run every check that applies to what is loaded"),
             Map.entry("run", "Run a session file, one command per line"),
             Map.entry("set", "Set a variable; ${NAME} then stands for its value"),

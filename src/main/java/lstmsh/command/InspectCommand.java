@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         name = "inspect",
         description = "Look inside the LSTM: output and states, final hidden states across inputs, gates.",
         subcommands = {InspectStateCommand.class, InspectHiddenCommand.class, InspectGatesCommand.class,
-                InspectCellsCommand.class, InspectMatchCommand.class, InspectAblateCommand.class},
+                InspectCellsCommand.class, InspectMatchCommand.class, InspectAblateCommand.class,
+                InspectLoopCommand.class},
         footer = {"", "Example:", "  inspect state \"The cat\"", "  inspect hidden --from-corpus 8 --length 100",
                 "  inspect gates \"Chapter 1\" --gate forget --png gates.png"})
 public final class InspectCommand extends WorkspaceCommand {
@@ -26,7 +27,7 @@ public final class InspectCommand extends WorkspaceCommand {
 
     @Override
     protected void run() {
-        throw new LstmshException("inspect needs a subcommand: state, hidden, gates, cells, match or ablate (see 'help inspect')");
+        throw new LstmshException("inspect needs a subcommand: state, hidden, gates, cells, match, ablate or loop (see 'help inspect')");
     }
 
     /** Token ids of a typed text ({@code \n} understood), skipping (and naming) tokens the model does not know. */

@@ -1,5 +1,6 @@
 package lstmsh.command;
 
+import lstmsh.inspect.LoopInspection;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.sample.CorpusIndex;
 import lstmsh.sample.RepetitionDetector;
@@ -145,6 +146,9 @@ public final class SampleCommand extends WorkspaceCommand {
                 view.report(report);
             }
             reports.add(report);
+        }
+        if (!reports.isEmpty()) {
+            workspace.setLastSample(LoopInspection.toReplay(samples, reports));
         }
         if (plan.sweepsTemperatures()) {
             view.table(plan.temperatures(), reports, judge.hasIndex());

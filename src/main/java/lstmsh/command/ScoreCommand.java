@@ -1,10 +1,13 @@
 package lstmsh.command;
 
 import lstmsh.util.LstmshException;
+import lstmsh.corpus.Corpus;
+import lstmsh.corpus.CorpusStats;
 import lstmsh.corpus.Vocabulary;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.render.SurprisalColor;
 import lstmsh.sample.KnownTokens;
+import lstmsh.sample.RepetitionScore;
 import lstmsh.sample.SamplingSettings;
 import lstmsh.sample.Scorer;
 import lstmsh.session.Figures;
@@ -30,9 +33,16 @@ import java.util.Set;
                     + " then the total loss (nats, as training reports it) and perplexity.",
             "The first token is predicted after a newline, as sampling starts; each later one after the text before it."
                     + " The " + ScoreCommand.HIGHLIGHTED + " most surprising positions are marked with * and highlighted"
-                    + " in the text."
+                    + " in the text.",
+            "With --repetition, how much the model repeats instead (Welleck et al.): reading TEXT, --file or the"
+                    + " corpus' validation text (the first --tokens), rep/l is the share of positions whose prediction"
+                    + " (the most likely token) is among the previous l tokens, wrep/l those where it is also wrong,"
+                    + " for l = 16, 32, 128, beside the text's own rate; then seq-rep-4 (the share of 4-grams that"
+                    + " repeat one earlier) of a " + RepetitionScore.SAMPLE_LENGTH + "-token sample at each of"
+                    + " --temperatures, beside the text's own over windows of that length."
         },
-        footer = {"", "Example:", "  score \"The little lamp was on the table.\"", "  score --file notes.txt --rows 0"})
+        footer = {"", "Example:", "  score \"The little lamp was on the table.\"", "  score --file notes.txt --rows 0",
+            "  score --repetition --temperatures 0.5,1.0"})
 public final class ScoreCommand extends WorkspaceCommand {
 
     static final int HIGHLIGHTED = 10;
@@ -56,6 +66,17 @@ public final class ScoreCommand extends WorkspaceCommand {
                     + " (default: ${DEFAULT-VALUE}).")
     String onUnknown = SamplingSettings.DEFAULT_ON_UNKNOWN.label();
 
+    @Option(names = "--repetition", description = "Measure repetition: rep/l, wrep/l, seq-rep-4 (see above).")
+    boolean repetition;
+
+    @Option(names = "--temperatures", paramLabel = "LIST", split = ",", defaultValue = "0.5,1.0",
+            description = "With --repetition: a sample at each, for seq-rep-4 (default: ${DEFAULT-VALUE}).")
+    List<Double> temperatures;
+
+    @Option(names = "--tokens", paramLabel = "N",
+            description = "With --repetition: tokens of the text measured, from its start (default: ${DEFAULT-VALUE}).")
+    int tokens = RepetitionScore.DEFAULT_TOKENS;
+
     public ScoreCommand(Workspace workspace) {
         super(workspace);
     }
@@ -63,6 +84,10 @@ public final class ScoreCommand extends WorkspaceCommand {
     @Override
     protected void run() {
         LstmLanguageModel model = workspace.requireModel();
+        if (repetition) {
+            repetition(model);
+            return;
+        }
         String input = Scorer.input(text == null ? null : StringEscapeUtils.unescapeJava(text), file);
         if (rows < 0) {
             throw new LstmshException("--rows must not be negative, got " + rows);
@@ -107,6 +132,27 @@ public final class ScoreCommand extends WorkspaceCommand {
                 report.bitsPerToken(), report.totalNats(), report.perplexity());
         Figures f = workspace.figures();
         report.figures().forEach(f::put);
+    }
+
+    private void repetition(LstmLanguageModel model) {
+        if (tokens < 1) {
+            throw new LstmshException("--tokens must be at least 1, got " + tokens);
+        }
+        for (double t : temperatures) {
+            if (!(t > 0) || Double.isInfinite(t)) {
+                throw new LstmshException("--temperatures takes positive numbers, e.g. 0.5,1.0; got " + t);
+            }
+        }
+        String input = text == null && file == null ? null
+                : Scorer.input(text == null ? null : StringEscapeUtils.unescapeJava(text), file);
+        Corpus corpus = workspace.corpus();
+        RepetitionScore.Text measured = RepetitionScore.text(model, corpus, input,
+                SamplingSettings.UnknownPolicy.parse(onUnknown), tokens);
+        workspace.cancel().reset();
+        CorpusStats stats = corpus != null && corpus.vocabulary().equals(model.vocabulary()) ? corpus.stats() : null;
+        RepetitionScore.Report report = RepetitionScore.of(model, measured.ids(), temperatures, stats, workspace.cancel());
+        new RepetitionView(out()).print(measured, report);
+        report.figures().forEach(workspace.figures()::put);
     }
 
     private void printRow(Scorer.TokenScore s, boolean mark, Vocabulary vocabulary) {

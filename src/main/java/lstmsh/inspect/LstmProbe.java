@@ -8,6 +8,7 @@ import ai.djl.nn.Activation;
 
 import lstmsh.engine.EngineSupport;
 import lstmsh.model.LstmLanguageModel;
+import lstmsh.model.LstmState;
 import lstmsh.model.ModelSettings;
 
 import java.util.ArrayList;
@@ -135,12 +136,27 @@ public final class LstmProbe {
                 fusedH[l] = fused.state().h().get(l).toFloatArray();
                 fusedC[l] = fused.state().c().get(l).toFloatArray();
             }
-            List<LayerTrace> layers = recompute(model, tokens, scope);
+            List<LayerTrace> layers = recompute(model, tokens, null, scope);
             return new Result(tokens.clone(), fusedOutput, fusedH, fusedC, layers);
         }
     }
 
-    private static List<LayerTrace> recompute(LstmLanguageModel model, int[] tokens, NDManager scope) {
+    /**
+     * Every layer's activations over {@code tokens}, recomputed from the weights starting from
+     * {@code start} (batch 1) instead of zeros: a stretch late in a long sequence without the steps before it.
+     */
+    public static List<LayerTrace> traceFrom(LstmLanguageModel model, LstmState start, int[] tokens) {
+        if (tokens.length == 0) {
+            throw new IllegalArgumentException("no tokens to run");
+        }
+        EngineSupport.ops().setGradMode(false);
+        try (NDManager scope = model.manager().newSubManager()) {
+            return recompute(model, tokens, start, scope);
+        }
+    }
+
+    /** @param start the state before the first token, or null for zeros */
+    private static List<LayerTrace> recompute(LstmLanguageModel model, int[] tokens, LstmState start, NDManager scope) {
         ModelSettings settings = model.settings();
         NDArray embedding = model.parameter(LstmLanguageModel.EMBEDDING);
         int steps = tokens.length;
@@ -166,8 +182,10 @@ public final class LstmProbe {
             float[][] go = new float[steps][];
             float[][] cs = new float[steps][];
             float[][] hs = new float[steps][];
-            NDArray h = scope.zeros(new Shape(1, hidden));
-            NDArray c = scope.zeros(new Shape(1, hidden));
+            NDArray h = start == null ? scope.zeros(new Shape(1, hidden))
+                    : scope.create(start.h().get(l).toFloatArray(), new Shape(1, hidden));
+            NDArray c = start == null ? scope.zeros(new Shape(1, hidden))
+                    : scope.create(start.c().get(l).toFloatArray(), new Shape(1, hidden));
             for (int t = 0; t < steps; t++) {
                 try (NDManager step = scope.newSubManager()) {
                     NDArray xt = step.create(inputs[t], new Shape(1, inputs[t].length));

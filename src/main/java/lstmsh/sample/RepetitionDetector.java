@@ -27,6 +27,12 @@ public final class RepetitionDetector {
     /** A loop must cover at least this many tokens. */
     public static final int MIN_LOOP_TOKENS = 12;
 
+    /**
+     * The fix of both warnings: {@code inspect loop} replays the last sample and tells a decoding
+     * too greedy (raise the temperature) from a loop the model keeps at every temperature (train).
+     */
+    public static final String LOOP_FIX = "inspect loop";
+
     private RepetitionDetector() {}
 
     /** @param tokenizer joins a loop's unit into the text it reads as (words with their spaces) */
@@ -61,8 +67,7 @@ public final class RepetitionDetector {
                     FindingCode.REPEAT_RUN,
                     "token " + Texts.quote(vocabulary.token(bestToken)) + " repeated " + bestRun
                             + " times in a row (" + seen + ")",
-                    "the model is stuck on one token: train longer, or sample with a higher"
-                            + " --temperature"));
+                    LOOP_FIX));
         }
     }
 
@@ -71,7 +76,20 @@ public final class RepetitionDetector {
         return Math.max(MIN_RUN - 1, RUN_FACTOR * corpusRun);
     }
 
-    private static void loop(int[] tokens, Vocabulary vocabulary, Tokenizer tokenizer, List<Finding> out) {
+    /** A stretch where a unit of {@code period} tokens repeats back to back, from {@code start} over {@code length} tokens. */
+    public record Loop(int period, int start, int length) {
+
+        public int end() {
+            return start + length;
+        }
+
+        public double repeats() {
+            return (double) length / period;
+        }
+    }
+
+    /** The longest loop of 2-{@link #MAX_PERIOD} tokens that LOOP is raised for, or null. */
+    public static Loop findLoop(int[] tokens) {
         int bestPeriod = 0;
         int bestLength = 0;
         int bestEnd = 0;
@@ -88,16 +106,33 @@ public final class RepetitionDetector {
                 }
             }
         }
-        if (bestPeriod > 0) {
+        return bestPeriod == 0 ? null : new Loop(bestPeriod, bestEnd - bestLength, bestLength);
+    }
+
+    /** The longest run of one token back to back, as a loop of period 1 (the first of equal runs); null when empty. */
+    public static Loop longestRun(int[] tokens) {
+        Loop best = null;
+        int run = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            run = i > 0 && tokens[i] == tokens[i - 1] ? run + 1 : 1;
+            if (best == null || run > best.length()) {
+                best = new Loop(1, i - run + 1, run);
+            }
+        }
+        return best;
+    }
+
+    private static void loop(int[] tokens, Vocabulary vocabulary, Tokenizer tokenizer, List<Finding> out) {
+        Loop loop = findLoop(tokens);
+        if (loop != null) {
             // The unit as it first appears, where the loop starts.
-            int start = bestEnd - bestLength;
-            String unit = tokenizer.text(vocabulary, tokens, start, start + bestPeriod);
+            String unit = tokenizer.text(vocabulary, tokens, loop.start(), loop.start() + loop.period());
             out.add(Finding.warning(
                     FindingCode.LOOP,
-                    "a " + bestPeriod + "-token sequence " + Texts.quoteShort(unit, 60) + " repeats "
-                            + String.format("%.1f", (double) bestLength / bestPeriod)
-                            + " times back to back (" + bestLength + " tokens)",
-                    "the model loops: train longer or on more varied text, or raise --temperature"));
+                    "a " + loop.period() + "-token sequence " + Texts.quoteShort(unit, 60) + " repeats "
+                            + String.format("%.1f", loop.repeats())
+                            + " times back to back (" + loop.length() + " tokens)",
+                    LOOP_FIX));
         }
     }
 

@@ -152,8 +152,20 @@ public final class Scorer {
                     ? "nothing to score: the text is empty"
                     : "nothing to score: no token of the text is in the vocabulary (" + KnownTokens.names(known.skipped()) + ")");
         }
+        return score(model, known.ids().stream().mapToInt(Integer::intValue).toArray(), known.skipped(), cancel);
+    }
+
+    /**
+     * Scores token ids (the corpus' own, or a text already split).
+     *
+     * @param skipped tokens of the text the vocabulary lacks, reported with the scores
+     */
+    public static ScoreReport score(LstmLanguageModel model, int[] ids, List<String> skipped, CancelSignal cancel) {
+        if (ids.length == 0) {
+            throw new LstmshException("nothing to score: no tokens");
+        }
         EngineSupport.ops().setGradMode(false);
-        int n = known.ids().size();
+        int n = ids.length;
         int vocabulary = model.vocabulary().size();
         int newline = model.vocabulary().id("\n");
         int startToken = newline >= 0 ? newline : 0;
@@ -161,7 +173,7 @@ public final class Scorer {
         int[] targets = new int[n];
         inputs[0] = startToken;
         for (int i = 0; i < n; i++) {
-            targets[i] = known.ids().get(i);
+            targets[i] = ids[i];
             if (i + 1 < n) {
                 inputs[i + 1] = targets[i];
             }
@@ -207,7 +219,7 @@ public final class Scorer {
         return new ScoreReport(scored, model.tokenizer().pieces(model.vocabulary(), scored),
                 Arrays.copyOf(surprisal, done), Arrays.copyOf(ranks, done),
                 Arrays.copyOf(alternatives, done * ALTERNATIVES), Arrays.copyOf(probabilities, done * ALTERNATIVES),
-                List.copyOf(known.skipped()), startToken, cancelled);
+                List.copyOf(skipped), startToken, cancelled);
     }
 
     private static void scorePosition(float[] logits, int from, int size, int target, int i, double[] surprisal,

@@ -87,5 +87,9 @@ public final class Figures {
             "bench.sample_tok_per_s", "bench.sample_fused_tok_per_s", "bench.sample_scaling",
             "corpus.ngram_loss", "corpus.ngram_order",
             "cells.best_r", "cells.tracking_share", "cells.quote_r", "cells.column_r", "match.count", "match.units",
-            "match.threshold", "match.best_jaccard", "ablate.delta_loss", "ablate.track_delta_loss", "ablate.end_delta_loss");
+            "match.threshold", "match.best_jaccard", "ablate.delta_loss", "ablate.track_delta_loss", "ablate.end_delta_loss",
+            "loop.period", "loop.repeats", "loop.attractor", "loop.state_return", "loop.entropy",
+            "loop.escape_temperature", "loop.escape_top_p", "score.rep16", "score.wrep16", "score.text_rep16",
+            "score.rep32", "score.wrep32", "score.text_rep32", "score.rep128", "score.wrep128", "score.text_rep128",
+            "score.seq_rep4", "score.text_seq_rep4");
 }

@@ -5,6 +5,7 @@ import lstmsh.corpus.Corpus;
 import lstmsh.finding.Finding;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.render.Console;
+import lstmsh.sample.SamplingSettings;
 import lstmsh.train.CancelSignal;
 import lstmsh.train.TrainingState;
 
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
 public final class Workspace implements AutoCloseable {
 
     /** Figures measured on the model: they go with it. */
-    private static final Set<String> MODEL_FIGURES = Set.of("model", "train", "sample", "inspect", "score", "diagnose");
+    private static final Set<String> MODEL_FIGURES = Set.of("model", "train", "sample", "inspect", "score", "diagnose", "loop");
     /** Figures measured on the corpus, or against it (a sample's copied share, its windows): they go with it. */
     private static final Set<String> CORPUS_FIGURES = Set.of("corpus", "sample", "inspect", "diagnose");
 
@@ -45,6 +46,7 @@ public final class Workspace implements AutoCloseable {
     private SessionFiles sessionFiles;
     private boolean exitRequested;
     private List<Finding> sampleFindings = List.of();
+    private SamplingSettings lastSample;
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final List<String> linesRun = new ArrayList<>();
     private Supplier<List<String>> history = () -> Collections.unmodifiableList(linesRun);
@@ -116,6 +118,7 @@ public final class Workspace implements AutoCloseable {
         swapModel(newModel, newTraining, corpusSource);
         figures.forget(MODEL_FIGURES);
         sampleFindings = List.of();
+        lastSample = null;
     }
 
     /** Takes the same model moved to another device: its figures and findings still hold. */
@@ -170,6 +173,15 @@ public final class Workspace implements AutoCloseable {
 
     public void setSampleFindings(List<Finding> findings) {
         sampleFindings = List.copyOf(findings);
+    }
+
+    /** How the sample {@code inspect loop} replays was drawn (the one that looped, else the last), or null. */
+    public SamplingSettings lastSample() {
+        return lastSample;
+    }
+
+    public void setLastSample(SamplingSettings settings) {
+        lastSample = settings;
     }
 
     /** Runs session files; installed by the shell that owns this workspace. */
