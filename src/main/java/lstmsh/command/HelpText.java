@@ -32,6 +32,8 @@ public final class HelpText {
             Map.entry("metrics", "List or export the training history"),
             Map.entry("metrics show", "List the training runs and the last steps"),
             Map.entry("metrics export", "Write the training history as CSV"),
+            Map.entry("import pytorch", "Load a PyTorch LSTM model from safetensors"),
+            Map.entry("export pytorch", "Write safetensors weights PyTorch loads"),
             Map.entry("bench", "Measure this machine's engine in one run"),
             Map.entry("bench-sample", "Time sampling on the quickstart model's shape"),
             Map.entry("sample", "Generate text from the model and judge it"),

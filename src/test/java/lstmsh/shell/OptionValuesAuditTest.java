@@ -55,8 +55,9 @@ class OptionValuesAuditTest {
             for (String command : leaves(root, "", new ArrayList<>())) {
                 for (OptionSpec option : find(root, command).getCommandSpec().options()) {
                     Class<?> type = option.type();
+                    boolean textOnly = java.util.Arrays.stream(option.auxiliaryTypes()).allMatch(t -> t == String.class);
                     if (option.usageHelp() || option.versionHelp() || option.arity().max() == 0 || type == String.class
-                            || type == boolean.class || type == Boolean.class) {
+                            || type == boolean.class || type == Boolean.class || textOnly) {
                         continue;
                     }
                     String value = Path.class.isAssignableFrom(type) ? "\"a\0b\"" : "abc";
