@@ -19,10 +19,11 @@ import java.util.List;
         name = "keras",
         description = {
             "Build a model from a Keras 3 file.",
-            "The file is a .keras (model.save) or .weights.h5 (model.save_weights).",
-            "The model is Embedding → LSTM … → Dense, saved by model.save or model.save_weights. Keras' kernels are transposed to PyTorch's layout (gates i, f, c, o",
-            "are PyTorch's i, f, g, o); Dropout layers are passed over. The current model is replaced only if the",
-            "import succeeds; at the prompt, a model with unsaved training is asked about before it goes."
+            "The file is a .keras (model.save) or .weights.h5 (model.save_weights) of an",
+            "Embedding → LSTM … → Dense model. Keras' kernels are transposed to PyTorch's layout (gates",
+            "i, f, c, o are PyTorch's i, f, g, o); Dropout layers are passed over. The current model is",
+            "replaced only if the import succeeds; at the prompt, a model with unsaved training is asked",
+            "about before it goes."
         },
         footer = {"", "Example:", "  import keras char_model.keras --vocab vocab.json",
                 "  import keras lm.weights.h5 --vocab tokens.txt --level word"})
