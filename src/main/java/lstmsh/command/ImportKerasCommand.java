@@ -3,10 +3,8 @@ package lstmsh.command;
 import lstmsh.interop.KerasImport;
 import lstmsh.interop.ModelImport;
 import lstmsh.interop.VocabularyFile;
-import lstmsh.model.Compatibility;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.session.Workspace;
-import lstmsh.train.TrainingState;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,20 +47,8 @@ public final class ImportKerasCommand extends WorkspaceCommand {
         List<String> tokens = VocabularyFile.read(vocab);
         KerasImport.Converted converted = KerasImport.read(file, tokens.size());
         LstmLanguageModel model = ModelImport.build(converted.stateDict(), tokens, level, "");
-        if (!workspace.mayReplaceModel("import keras " + file)) {
-            model.close();
-            return;
-        }
-        workspace.setModel(model, new TrainingState(model.manager()), "");
-        out().printf("imported %s (%d tokens, %s level)%n", file, tokens.size(), model.tokenizer().level());
-        converted.notes().forEach(note -> out().println("note: " + note));
-        ModelCommand.describe(workspace, false);
-        var corpus = workspace.corpus();
-        if (corpus != null) {
-            String problem = Compatibility.problem(model, "", corpus.tokenizer(), corpus.vocabulary(), corpus.source());
-            if (problem != null) {
-                out().println("note: " + problem);
-            }
-        }
+        ImportCommand.install(workspace, model, "import keras " + file,
+                String.format("imported %s (%d tokens, %s level)", file, tokens.size(), model.tokenizer().level()),
+                converted.notes());
     }
 }

@@ -1,10 +1,8 @@
 package lstmsh.command;
 
 import lstmsh.interop.PytorchImport;
-import lstmsh.model.Compatibility;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.session.Workspace;
-import lstmsh.train.TrainingState;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,22 +50,11 @@ public final class ImportPytorchCommand extends WorkspaceCommand {
     protected void run() {
         PytorchImport.Imported imported = PytorchImport.load(weights, vocabulary, level, maps);
         LstmLanguageModel model = imported.model();
-        if (!workspace.mayReplaceModel("import pytorch " + weights)) {
-            model.close();
-            return;
-        }
-        workspace.setModel(model, new TrainingState(model.manager()), "");
-        out().printf("imported %s (%d tokens, %s level)%s%n", weights, model.vocabulary().size(),
-                model.tokenizer().level(), imported.renames().isEmpty() ? ""
-                        : "; renamed " + String.join(", ", imported.renames()));
-        ModelCommand.describe(workspace, false);
-        var corpus = workspace.corpus();
-        if (corpus != null) {
-            String problem = Compatibility.problem(model, "", corpus.tokenizer(), corpus.vocabulary(), corpus.source());
-            if (problem != null) {
-                out().println("note: " + problem);
-            }
-        }
+        ImportCommand.install(workspace, model, "import pytorch " + weights,
+                String.format("imported %s (%d tokens, %s level)%s", weights, model.vocabulary().size(),
+                        model.tokenizer().level(), imported.renames().isEmpty() ? ""
+                                : "; renamed " + String.join(", ", imported.renames())),
+                List.of());
     }
 
     /** --level for Tab. */
