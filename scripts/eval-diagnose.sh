@@ -20,7 +20,7 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 chunk="${1:-0.5}"
 chunks="${2:-3}"
-size=150000
+size=600000
 work="$(mktemp -d /tmp/lstmsh-eval.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
@@ -65,11 +65,11 @@ for entry in "${real[@]}"; do
   read -r name file level <<<"$entry"
   [ -s "$work/$file" ] || { notes+=("$name: no such text on this machine, skipped"); continue; }
   real_count=$((real_count + 1))
-  if [ "$level" = char ]; then model="model new --embed 32 --hidden 128 --layers 1 --seed 1"
-  else model="model new --embed 64 --hidden 128 --layers 1 --seed 1"; fi
+  if [ "$level" = char ]; then model="model new --embed 32 --hidden 128 --layers 1 --seed 1"; lr=0.005
+  else model="model new --embed 64 --hidden 128 --layers 1 --seed 1"; lr=0.003; fi
   session="corpus load $work/$file --level $level; corpus stats --top 1; $model"
   for ((i = 0; i < chunks; i++)); do
-    session+="; train --minutes $chunk --batch 32 --seq 64 --lr 0.005 --seed 1"
+    session+="; train --steps 1000000 --minutes $chunk --eval-every 100 --batch 32 --seq 64 --lr $lr --seed 1"
   done
   out="$(lstmsh "$session; sample --length 300 --seed 1; diagnose")"
   ngram="$(grep -oE 'best n-gram \(Kneser-Ney, order [0-9]+\): [0-9.]+' <<<"$out" | head -1)"
@@ -107,7 +107,10 @@ for entry in "${real[@]}"; do
 done
 
 # ---- the planted failures ---------------------------------------------------------------------
-lstmsh "corpus generate $work/prose.txt --kind prose --chars 30000 --seed 1; corpus generate $work/small.txt --kind prose --chars 4000 --seed 2; corpus generate $work/cat.txt --kind imbalanced --seed 1; corpus generate $work/tails.txt --kind constant-tail --sequences 300 --head 12 --tail 40 --seed 1" > /dev/null
+lstmsh "corpus generate $work/prose.txt --kind prose --chars 30000 --seed 1; corpus generate $work/cat.txt --kind imbalanced --seed 1; corpus generate $work/tails.txt --kind constant-tail --sequences 300 --head 12 --tail 40 --seed 1" > /dev/null
+# Words in random order: nothing to learn but the text itself, so a long copied span is recitation.
+awk 'BEGIN { srand(3); split("apple river stone cloud tiger lamp window garden silver honey rabbit mountain candle forest violin ocean paper yellow engine marble", w, " ")
+  for (n = 0; n < 4000; n += length(s)) { s = w[int(rand() * 20) + 1] (rand() < 0.1 ? ".\n" : " "); printf "%s", s } }' > "$work/words.txt"
 awk 'BEGIN { srand(1); for (i = 0; i < 20000; i++) printf "%s", (rand() < 0.85 ? "a" : substr("bcdefghij", int(rand() * 9) + 1, 1)) }' > "$work/skewed.txt"
 { cat "$work/prose.txt"; printf 'caf\xe9 cr\xe8me br\xfbl\xe9e\n'; } > "$work/latin1.txt"  # a few Latin-1 bytes in UTF-8 text
 tail=$(printf '.%.0s' $(seq 60))
@@ -122,9 +125,9 @@ planted=(  # NAME|EXPECTED CODES|COMMANDS
   "2 hidden units|SMALL_HIDDEN|$prose; model new --embed 16 --hidden 2 --layers 1; diagnose"
   "uniform(0, 0.001) init|INIT_SCALE|$prose; model new --embed 16 --hidden 32 --layers 1 --init uniform:0,0.001; diagnose"
   "learning rate 1|LR_TOO_HIGH|$prose; $small; train --steps 120 --batch 16 --seq 50 --lr 1 --clip 0 --seed 1; diagnose"
-  "two passes, lr 0.0005|NOT_CONVERGED|$prose; $small; train --epochs 2 --batch 16 --seq 50 --lr 0.0005 --seed 1; diagnose"
+  "two passes, lr 0.003|NOT_CONVERGED|$prose; $small; train --epochs 2 --batch 16 --seq 50 --lr 0.003 --seed 1; diagnose"
   "untrained on skewed text|WORSE_THAN_UNIGRAM NOISE|corpus load $work/skewed.txt; model new --hidden 8 --layers 1 --init uniform:0,0.001 --seed 1; train --steps 30 --eval-every 15 --seed 1; sample --length 100 --seed 1; diagnose"
-  "4 kB, 128 units|OVERFITTING MEMORIZED|corpus load $work/small.txt; model new --embed 32 --hidden 128 --layers 1 --seed 1; train --steps 300 --batch 8 --seq 50 --lr 0.01 --eval-every 20 --seed 1; sample --greedy --length 300 --seed 1; diagnose"
+  "4 kB of random words|OVERFITTING MEMORIZED|corpus load $work/words.txt; model new --embed 32 --hidden 128 --layers 1 --seed 1; train --steps 300 --batch 8 --seq 50 --lr 0.01 --eval-every 20 --seed 1; sample --length 300 --temperature 0.5 --seed 1; diagnose"
   "inputs ending alike|HIDDEN_COLLAPSE|corpus load $work/tails.txt; model new --embed 16 --hidden 32,32 --seed 2; inspect hidden \"Anna$tail\" \"Peter ran$tail\" \"The$tail\""
   "normal(0, 4) init|SATURATED_GATES|$prose; model new --embed 16 --hidden 32 --layers 1 --init normal:4 --seed 1; inspect gates --summary"
   "imbalanced, lr 0.02|LOOP LOW_ENTROPY|corpus load $work/cat.txt; $small; train --steps 100 --batch 8 --seq 40 --lr 0.02 --seed 1; sample --length 300 --seed 1"

@@ -113,7 +113,7 @@ public final class InspectGatesCommand extends WorkspaceCommand {
             out().printf("wrote %s (layer %d: rows are steps, columns are units)%s%n", png, layer,
                     OutputFiles.createdNote(missing));
         }
-        List<Finding> findings = r.findings();
+        List<Finding> findings = r.findings(workspace.training().history());
         FindingsView.print(out(), findings);
         if (!r.matchesFused()) {
             throw new LstmshException("recomputed gates differ from the fused LSTM by " + r.recomputationError());
@@ -137,7 +137,7 @@ public final class InspectGatesCommand extends WorkspaceCommand {
                 windows.stream().map(w -> LstmProbe.run(model, w)).toList(),
                 windows.size() + " validation windows of " + CorpusWindows.LENGTH + " tokens");
         FindingsView.print(out(), table);
-        List<Finding> findings = table.findings();
+        List<Finding> findings = table.findings(workspace.training().history());
         FindingsView.print(out(), findings);
         double worst = 0;
         for (int l = 0; l < table.layers(); l++) {

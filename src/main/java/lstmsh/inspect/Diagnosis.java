@@ -63,7 +63,7 @@ public final class Diagnosis {
             double entropyBits = corpus != null
                     ? corpus.stats().unigramEntropyBits()
                     : Math.log(model.vocabulary().size()) / Math.log(2);
-            findings.addAll(ModelChecks.check(model, entropyBits));
+            findings.addAll(ModelChecks.check(model, entropyBits, input.history()));
             findings.addAll(TrainingChecks.check(input.history(),
                     sameVocabulary ? references(corpus) : TrainingChecks.References.NONE,
                     new TrainingChecks.Run(model.settings(), input.stepsPerEpoch())));
@@ -76,7 +76,7 @@ public final class Diagnosis {
                     CorpusWindows.SEED);
             gates = GateInspection.saturation(validation.stream().map(w -> LstmProbe.run(model, w)).toList(),
                     validation.size() + " validation windows of " + CorpusWindows.LENGTH + " tokens");
-            findings.addAll(gates.findings());
+            findings.addAll(gates.findings(input.history()));
         }
         findings.addAll(input.sampleFindings());
         if (model != null && findings.stream().noneMatch(f -> f.code() == FindingCode.INIT_SCALE)

@@ -3,6 +3,7 @@ package lstmsh.inspect;
 import lstmsh.finding.Finding;
 import lstmsh.finding.FindingCode;
 import lstmsh.inspect.LstmProbe.Gate;
+import lstmsh.train.MetricPoint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ public final class GateInspection {
      * SATURATED_GATES when, in one layer, the input, forget and output gates together spend more than
      * this share of the time saturated (left or right). A trained model keeps some forget gates open
      * (right-saturated: long memory) and some input gates shut; all three at their ends is stuck.
+     * Saturation is a warning only while it blocks learning: on an untrained model, or once the
+     * training loss has flattened; while the loss still falls the gates evidently pass gradient, and
+     * it is info.
      */
     public static final double SATURATED_SHARE_LIMIT = 0.6;
     /** The recomputed gates must give the fused op's h and c to this tolerance. */
@@ -64,8 +68,12 @@ public final class GateInspection {
             return rows.stream().mapToInt(Saturation::layer).max().orElse(-1) + 1;
         }
 
-        /** SATURATED_GATES when some layer's gates are saturated more than {@link #SATURATED_SHARE_LIMIT} of the time. */
-        public List<Finding> findings() {
+        /**
+         * SATURATED_GATES when some layer's gates are saturated more than {@link #SATURATED_SHARE_LIMIT}
+         * of the time: a warning when {@code history} is empty or its training loss has flattened, info
+         * while the loss still falls (or too few steps to tell).
+         */
+        public List<Finding> findings(List<MetricPoint> history) {
             int worst = -1;
             for (int l = 0; l < layers(); l++) {
                 if (worst < 0 || layerShare(l) > layerShare(worst)) {
@@ -82,19 +90,31 @@ public final class GateInspection {
                             r.gate().word(), 100 * r.left(), 100 * r.right()));
                 }
             }
-            return List.of(Finding.warning(FindingCode.SATURATED_GATES, String.format(Locale.ROOT,
-                    "layer %d's input, forget and output gates are saturated %.0f%% of the time on %s (limit %.0f%%;"
-                            + " below %.1f or above %.1f, as Karpathy et al. measure it): %s; a saturated gate passes"
-                            + " no gradient", worst, 100 * layerShare(worst), source, 100 * SATURATED_SHARE_LIMIT, LEFT,
-                    RIGHT, shares), "train --clip 1"));
+            String evidence = String.format(Locale.ROOT, "layer %d's input, forget and output gates are saturated %.0f%% of"
+                    + " the time on %s (limit %.0f%%; below %.1f or above %.1f, as Karpathy et al. measure it): %s",
+                    worst, 100 * layerShare(worst), source, 100 * SATURATED_SHARE_LIMIT, LEFT, RIGHT, shares);
+            double improvement = history.isEmpty() ? 0 : TrainingChecks.lastQuarterImprovement(history);
+            if (improvement >= TrainingChecks.FLAT_SHARE) {
+                String trend = Double.isInfinite(improvement)
+                        ? "too few training steps to tell whether it blocks learning"
+                        : String.format(Locale.ROOT, "the training loss still fell %.1f%% over the last quarter of the"
+                                + " run, so the gates still pass gradient", 100 * improvement);
+                return List.of(Finding.info(FindingCode.SATURATED_GATES, evidence + "; " + trend,
+                        "inspect gates --summary"));
+            }
+            String state = history.isEmpty() ? "the model is untrained"
+                    : String.format(Locale.ROOT, "the training loss has flattened (%.1f%% over the last quarter of the run)",
+                            100 * improvement);
+            return List.of(Finding.warning(FindingCode.SATURATED_GATES, evidence + "; " + state
+                    + ", and a saturated gate passes no gradient", "train --clip 1"));
         }
     }
 
     public record Report(List<Layer> layers, double saturatedShare, double recomputationError, SaturationTable table) {
 
-        /** SATURATED_GATES, judged from the saturation table of this input. */
-        public List<Finding> findings() {
-            return table.findings();
+        /** SATURATED_GATES, judged from the saturation table of this input and the model's training history. */
+        public List<Finding> findings(List<MetricPoint> history) {
+            return table.findings(history);
         }
 
         public boolean matchesFused() {

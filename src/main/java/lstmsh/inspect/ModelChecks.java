@@ -8,6 +8,8 @@ import lstmsh.model.Init;
 import lstmsh.model.LstmLanguageModel;
 import lstmsh.model.ModelSettings;
 
+import lstmsh.train.MetricPoint;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,8 @@ public final class ModelChecks {
     public static final double UNITS_PER_BIT = 4;
     /** An initialisation whose weights start below this share of Xavier's RMS starts the model near zero. */
     public static final double INIT_FAR_BELOW = 0.1;
+    /** Weights past the limit that started at under 1/GREW of it were grown by training. */
+    public static final double GREW = 2;
 
     private ModelChecks() {}
 
@@ -56,7 +60,12 @@ public final class ModelChecks {
         return (int) Math.ceil(Math.max(MIN_HIDDEN, Math.max(UNITS_PER_BIT * unigramEntropyBits, Math.sqrt(vocabulary))));
     }
 
-    public static List<Finding> check(LstmLanguageModel model, double unigramEntropyBits) {
+    /**
+     * SMALL_HIDDEN and INIT_SCALE; weights that were started at a sane scale and grew past
+     * {@link #SCALE_TOO_LARGE} in training ({@code history} not empty) are LR_TOO_HIGH instead: the
+     * updates, not the initialisation, made them large.
+     */
+    public static List<Finding> check(LstmLanguageModel model, double unigramEntropyBits, List<MetricPoint> history) {
         List<Finding> out = new ArrayList<>();
         ModelSettings settings = model.settings();
         int smallest = settings.hidden().stream().mapToInt(Integer::intValue).min().orElse(0);
@@ -91,6 +100,17 @@ public final class ModelChecks {
                 break;
             }
             double largest = Math.max(input, recurrent);
+            double started = initialScale(model, l);
+            if (largest > SCALE_TOO_LARGE && !history.isEmpty() && started <= SCALE_TOO_LARGE / GREW) {
+                double lr = history.stream().mapToDouble(MetricPoint::lr).max().orElseThrow();
+                out.add(Finding.warning(FindingCode.LR_TOO_HIGH,
+                        String.format(Locale.ROOT, "layer %d's weights grew in training from scale %.2g (--init %s) to %.2g"
+                                + " input, %.2g recurrent (above %.2g) in %d steps at learning rate up to %.3g: updates this"
+                                + " large saturate the gates and stall the loss", l, started, settings.init(), input,
+                                recurrent, SCALE_TOO_LARGE, history.get(history.size() - 1).step(), lr),
+                        "train --lr " + TrainingChecks.twoDigits(lr / 10)));
+                break;
+            }
             if (largest > SCALE_TOO_LARGE) {
                 out.add(Finding.warning(FindingCode.INIT_SCALE,
                         String.format(Locale.ROOT, "layer %d's weights are large (scale %.2g input, %.2g recurrent; above %.2g):"
@@ -120,7 +140,7 @@ public final class ModelChecks {
         for (int l = 0; l < settings.layers(); l++) {
             for (String name : List.of("w_ih", "w_hh")) {
                 var shape = model.parameter(LstmLanguageModel.layerName(l, name)).getShape();
-                double xavier = Math.sqrt(6.0 / (shape.get(1) + shape.get(0) / 4.0)) / Math.sqrt(3);
+                double xavier = xavierRms(shape.get(0), shape.get(1));
                 if (chosen / xavier < worstRatio) {
                     worstRatio = chosen / xavier;
                     worstXavier = xavier;
@@ -138,6 +158,19 @@ public final class ModelChecks {
                         + " but a start this small leaves every input alike and is the likely cause of the collapse",
                 init, chosen, worstXavier, worstName, 1 / worstRatio, 1 / INIT_FAR_BELOW, now.get(0)[0], now.get(0)[1]),
                 ModelNewLine.of(settings, Map.of("--init", "xavier"))));
+    }
+
+    /** The scale (RMS × √fan-in) that layer {@code layer}'s recurrent weights had when the model was built. */
+    static double initialScale(LstmLanguageModel model, int layer) {
+        var shape = model.parameter(LstmLanguageModel.layerName(layer, "w_hh")).getShape();
+        Init init = model.settings().init();
+        double rms = init.equals(Init.XAVIER) ? xavierRms(shape.get(0), shape.get(1)) : initRms(init);
+        return rms * Math.sqrt(shape.get(1));
+    }
+
+    /** Xavier's RMS for a stacked-gate matrix of {@code rows} (four gates) by {@code columns}. */
+    private static double xavierRms(long rows, long columns) {
+        return Math.sqrt(6.0 / (columns + rows / 4.0)) / Math.sqrt(3);
     }
 
     /** The RMS of weights drawn by {@code init} (not Xavier). */

@@ -202,7 +202,7 @@ public final class TrainingChecks {
         return (before - last) / before;
     }
 
-    private static String twoDigits(double v) {
+    static String twoDigits(double v) {
         return new BigDecimal(v).round(new MathContext(2)).stripTrailingZeros().toPlainString();
     }
 

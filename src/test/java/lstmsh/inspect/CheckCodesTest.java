@@ -13,8 +13,11 @@ import lstmsh.model.LstmLanguageModel;
 import lstmsh.sample.KnownTokens;
 import lstmsh.sample.SamplingSettings;
 
+import lstmsh.train.MetricPoint;
+
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,10 +56,10 @@ class CheckCodesTest {
     void largeWeightsAreAnInitScaleWarningAndSaturateTheGates() {
         double entropy = CORPUS.stats().unigramEntropyBits();
         try (LstmLanguageModel model = TestCorpora.smallModel(CORPUS, 1)) {
-            assertEquals(List.of(), codes(ModelChecks.check(model, entropy)));
-            assertEquals(List.of(), codes(GateInspection.of(LstmProbe.run(model, ids(model, TEXT))).findings()));
+            assertEquals(List.of(), codes(ModelChecks.check(model, entropy, List.of())));
+            assertEquals(List.of(), codes(GateInspection.of(LstmProbe.run(model, ids(model, TEXT))).findings(List.of())));
             scale(model, 30);
-            List<Finding> weights = ModelChecks.check(model, entropy);
+            List<Finding> weights = ModelChecks.check(model, entropy, List.of());
             assertEquals(List.of(FindingCode.INIT_SCALE), codes(weights));
             Finding large = weights.get(0);
             assertEquals(Finding.Severity.WARNING, large.severity());
@@ -65,7 +68,26 @@ class CheckCodesTest {
             assertEquals("train --clip 1", large.fix());
             GateInspection.Report gates = GateInspection.of(LstmProbe.run(model, ids(model, TEXT)));
             assertTrue(gates.saturatedShare() > GateInspection.SATURATED_SHARE_LIMIT, "share " + gates.saturatedShare());
-            assertEquals(List.of(FindingCode.SATURATED_GATES), codes(gates.findings()));
+            assertEquals(List.of(FindingCode.SATURATED_GATES), codes(gates.findings(List.of())));
+        }
+    }
+
+    /** Xavier weights that training grew past the limit point at the learning rate, not the initialisation. */
+    @Test
+    void weightsGrownInTrainingAreLrTooHigh() {
+        double entropy = CORPUS.stats().unigramEntropyBits();
+        List<MetricPoint> history = new ArrayList<>();
+        for (int s = 1; s <= 120; s++) {
+            history.add(new MetricPoint(s, 2.9, Double.NaN, 1.0, 0.2));
+        }
+        try (LstmLanguageModel model = TestCorpora.smallModel(CORPUS, 1)) {
+            scale(model, 30);
+            List<Finding> weights = ModelChecks.check(model, entropy, history);
+            assertEquals(List.of(FindingCode.LR_TOO_HIGH), codes(weights));
+            Finding grown = weights.get(0);
+            assertTrue(grown.evidence().contains("grew in training from scale") && grown.evidence().contains("--init xavier")
+                    && grown.evidence().contains("120 steps at learning rate up to 1"), grown.evidence());
+            assertEquals("train --lr 0.1", grown.fix());
         }
     }
 

@@ -181,7 +181,7 @@ class DiagnosisChecksTest {
     void tinyWeightsAndATinyHiddenStateAreNamed() {
         Corpus corpus = TestCorpora.prose();
         try (LstmLanguageModel fine = TestCorpora.smallModel(corpus, 1)) {
-            assertEquals(List.of(), codes(ModelChecks.check(fine, corpus.stats().unigramEntropyBits())));
+            assertEquals(List.of(), codes(ModelChecks.check(fine, corpus.stats().unigramEntropyBits(), List.of())));
             var tiny = fine.snapshot();
             tiny.replaceAll((name, v) -> {
                 float[] out = new float[v.length];
@@ -191,14 +191,14 @@ class DiagnosisChecksTest {
                 return out;
             });
             fine.restore(tiny);
-            Finding scale = ModelChecks.check(fine, corpus.stats().unigramEntropyBits()).stream()
+            Finding scale = ModelChecks.check(fine, corpus.stats().unigramEntropyBits(), List.of()).stream()
                     .filter(f -> f.code() == FindingCode.INIT_SCALE).findFirst().orElseThrow();
             // A Xavier model whose weights shrank was pulled down in training: re-initialising with Xavier is no fix.
             assertEquals("train --weight-decay 0", scale.fix());
         }
         try (LstmLanguageModel small = LstmLanguageModel.create(new ModelSettings(8, List.of(2), 0f, 1),
                 corpus.vocabulary(), corpus.tokenizer())) {
-            Finding f = ModelChecks.check(small, corpus.stats().unigramEntropyBits()).get(0);
+            Finding f = ModelChecks.check(small, corpus.stats().unigramEntropyBits(), List.of()).get(0);
             assertEquals(FindingCode.SMALL_HIDDEN, f.code());
             assertEquals("model new --embed 8 --hidden 64 --layers 1", f.fix());
         }
@@ -228,7 +228,7 @@ class DiagnosisChecksTest {
                 return out;
             });
             model.restore(grown);
-            assertEquals(List.of(), codes(ModelChecks.check(model, corpus.stats().unigramEntropyBits())).stream()
+            assertEquals(List.of(), codes(ModelChecks.check(model, corpus.stats().unigramEntropyBits(), List.of())).stream()
                     .filter("INIT_SCALE"::equals).toList());
             Finding f = ModelChecks.initFarBelowXavier(model).orElseThrow();
             assertEquals(FindingCode.INIT_SCALE, f.code());

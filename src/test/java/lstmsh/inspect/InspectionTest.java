@@ -66,7 +66,7 @@ class InspectionTest {
         try (LstmLanguageModel model = TestCorpora.smallModel(corpus, 4)) {
             int[] tokens = ids(corpus, "Chapter 1");
             GateInspection.Report fresh = GateInspection.of(LstmProbe.run(model, tokens));
-            assertEquals(List.of(), fresh.findings(), "share " + fresh.saturatedShare());
+            assertEquals(List.of(), fresh.findings(List.of()), "share " + fresh.saturatedShare());
             // Scaling every weight up drives the gates into their flat ends.
             var scaled = model.snapshot();
             scaled.replaceAll((name, v) -> {
@@ -78,7 +78,7 @@ class InspectionTest {
             });
             model.restore(scaled);
             GateInspection.Report hot = GateInspection.of(LstmProbe.run(model, tokens));
-            assertEquals(FindingCode.SATURATED_GATES, hot.findings().get(0).code());
+            assertEquals(FindingCode.SATURATED_GATES, hot.findings(List.of()).get(0).code());
             assertTrue(hot.table().layerShare(0) > GateInspection.SATURATED_SHARE_LIMIT, "share " + hot.table().layerShare(0));
         }
     }

@@ -3,6 +3,7 @@ package lstmsh.inspect;
 import lstmsh.CoreTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lstmsh.finding.Finding;
@@ -11,8 +12,11 @@ import lstmsh.inspect.LstmProbe.Gate;
 import lstmsh.model.Init;
 import lstmsh.model.ModelSettings;
 
+import lstmsh.train.MetricPoint;
+
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** HIDDEN_COLLAPSE and SATURATED_GATES are worded where they are found, for inspect and diagnose alike. */
@@ -68,8 +72,8 @@ class StateFindingsTest {
     @Test
     void saturatedGatesAreJudgedFromTheKarpathyTable() {
         // Trained gates: many forget gates open, input gates often shut, output gates in between: not stuck.
-        assertEquals(List.of(), table(0.4, 0.05, 0.02, 0.6, 0.2, 0.2).findings());
-        Finding f = table(0.5, 0.4, 0.1, 0.85, 0.45, 0.45).findings().get(0);
+        assertEquals(List.of(), table(0.4, 0.05, 0.02, 0.6, 0.2, 0.2).findings(List.of()));
+        Finding f = table(0.5, 0.4, 0.1, 0.85, 0.45, 0.45).findings(List.of()).get(0);
         assertEquals(FindingCode.SATURATED_GATES, f.code());
         assertEquals(0.9166, table(0.5, 0.4, 0.1, 0.85, 0.45, 0.45).layerShare(0), 1e-3);
         assertTrue(f.evidence().startsWith("layer 0's input, forget and output gates are saturated 92% of the time on"
@@ -77,5 +81,29 @@ class StateFindingsTest {
                 + " it): input 50% left, 40% right; forget 10% left, 85% right; output 45% left, 45% right"),
                 f.evidence());
         assertEquals("train --clip 1", f.fix());
+    }
+
+    private static List<MetricPoint> history(int steps, double from, double to) {
+        List<MetricPoint> h = new ArrayList<>();
+        for (int s = 1; s <= steps; s++) {
+            h.add(new MetricPoint(s, from + (to - from) * s / steps, Double.NaN, 0.002, 0.5));
+        }
+        return h;
+    }
+
+    /** Saturation blocks learning only when the loss no longer falls: while it falls, info. */
+    @Test
+    void saturatedGatesAreAWarningOnlyWhenTheLossHasFlattened() {
+        GateInspection.SaturationTable hot = table(0.5, 0.4, 0.1, 0.85, 0.45, 0.45);
+        Finding falling = hot.findings(history(200, 4.0, 2.0)).get(0);
+        assertEquals(FindingCode.SATURATED_GATES, falling.code());
+        assertFalse(falling.serious(), falling.toString());
+        assertTrue(falling.evidence().contains("the training loss still fell"), falling.evidence());
+        Finding early = hot.findings(history(40, 4.0, 3.9)).get(0);
+        assertFalse(early.serious(), early.toString());
+        assertTrue(early.evidence().contains("too few training steps"), early.evidence());
+        Finding flat = hot.findings(history(200, 2.9, 2.9)).get(0);
+        assertTrue(flat.serious(), flat.toString());
+        assertTrue(flat.evidence().contains("the training loss has flattened (0.0%"), flat.evidence());
     }
 }
