@@ -6,6 +6,7 @@ import lstmsh.finding.CauseOrder;
 import lstmsh.finding.Finding;
 import lstmsh.finding.FindingCode;
 import lstmsh.model.LstmLanguageModel;
+import lstmsh.train.Evaluator;
 import lstmsh.train.MetricPoint;
 
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ public final class Diagnosis {
     static final Set<FindingCode> COLLAPSE = Set.of(FindingCode.WORSE_THAN_UNIGRAM, FindingCode.HIDDEN_COLLAPSE,
             FindingCode.NOISE, FindingCode.DOMINANT_TOKEN, FindingCode.LOW_ENTROPY, FindingCode.REPEAT_RUN,
             FindingCode.LOOP);
+
+    /** The windows an untrained or imported model's validation loss is measured in. */
+    private static final int EVAL_BATCH = 32;
+    private static final int EVAL_SEQ = 100;
 
     private Diagnosis() {}
 
@@ -64,9 +69,13 @@ public final class Diagnosis {
                     ? corpus.stats().unigramEntropyBits()
                     : Math.log(model.vocabulary().size()) / Math.log(2);
             findings.addAll(ModelChecks.check(model, entropyBits, input.history()));
+            // Without a history here the loss is measured, to tell an untrained model from an imported one.
+            double measured = sameVocabulary && input.history().isEmpty()
+                    ? Evaluator.loss(model, corpus.validation(), EVAL_BATCH, EVAL_SEQ) : Double.NaN;
             findings.addAll(TrainingChecks.check(input.history(),
                     sameVocabulary ? references(corpus) : TrainingChecks.References.NONE,
-                    new TrainingChecks.Run(model.settings(), input.stepsPerEpoch())));
+                    new TrainingChecks.Run(model.settings(), input.stepsPerEpoch()), measured,
+                    model.vocabulary().size()));
         }
         if (sameVocabulary && corpus.size() > CorpusWindows.LENGTH + 1) {
             List<int[]> windows = CorpusWindows.tokens(

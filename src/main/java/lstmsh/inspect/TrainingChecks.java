@@ -69,17 +69,48 @@ public final class TrainingChecks {
      */
     public record Run(ModelSettings settings, int stepsPerEpoch) {}
 
-    public static List<Finding> check(List<MetricPoint> history, References references, Run run) {
+    /**
+     * The findings of a training history. Without one, {@code measured} (the model's loss on the
+     * validation split, NaN when unknown) tells an untrained model (uniform guessing, ln of the
+     * vocabulary) from one trained elsewhere and imported, which is judged like a finished run.
+     */
+    public static List<Finding> check(List<MetricPoint> history, References references, Run run, double measured,
+            int vocabulary) {
         List<Finding> out = new ArrayList<>();
         if (history.isEmpty()) {
-            out.add(Finding.info(FindingCode.NOT_CONVERGED, "the model has not been trained yet",
-                    "train --steps 500"));
+            withoutHistory(measured, vocabulary, references, out);
             return out;
         }
         learningRate(history, out);
         convergence(history, references, run, out);
         overfitting(history, run.settings(), out);
         return out;
+    }
+
+    /** A loss this share of ln(vocabulary) or more is an untrained model's uniform guessing. */
+    public static final double UNTRAINED_SHARE = 0.95;
+
+    private static void withoutHistory(double measured, int vocabulary, References references, List<Finding> out) {
+        double uniform = Math.log(vocabulary);
+        if (Double.isNaN(measured) || measured >= UNTRAINED_SHARE * uniform) {
+            String loss = Double.isNaN(measured) ? ""
+                    : String.format(Locale.ROOT, ": its validation loss %.3f nats/token is uniform guessing's (ln %d = %.3f)",
+                            measured, vocabulary, uniform);
+            out.add(Finding.info(FindingCode.NOT_CONVERGED, "the model has not been trained yet" + loss,
+                    "train --steps 500"));
+            return;
+        }
+        String here = String.format(Locale.ROOT, "the model has no training history here (it was trained elsewhere and"
+                + " imported); its validation loss on this corpus is %.3f nats/token", measured);
+        if (Double.isFinite(references.unigram()) && measured > references.unigram()) {
+            out.add(Finding.problem(FindingCode.WORSE_THAN_UNIGRAM, String.format(Locale.ROOT, "%s, worse than the"
+                    + " unigram's %.3f (token frequencies alone): it has not learned even how often each token occurs in"
+                    + " this text", here, references.unigram()), "train --steps 500"));
+        } else if (Double.isFinite(references.ngram()) && measured >= references.ngram()) {
+            out.add(Finding.warning(FindingCode.NOT_CONVERGED, String.format(Locale.ROOT, "%s, no better than the n-gram"
+                    + " baseline's %.3f (Kneser-Ney, order %d): %.3f nats behind a model of counts", here,
+                    references.ngram(), references.ngramOrder(), measured - references.ngram()), "train --steps 500"));
+        }
     }
 
     private static void learningRate(List<MetricPoint> history, List<Finding> out) {

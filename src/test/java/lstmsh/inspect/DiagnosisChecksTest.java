@@ -5,6 +5,7 @@ import lstmsh.CoreTest;
 import lstmsh.finding.Finding;
 import lstmsh.finding.FindingCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lstmsh.TestCorpora;
@@ -46,7 +47,7 @@ class DiagnosisChecksTest {
 
     @Test
     void aHealthyHistoryRaisesNothing() {
-        assertEquals(List.of(), codes(TrainingChecks.check(healthy(), UNIGRAM, RUN)));
+        assertEquals(List.of(), codes(TrainingChecks.check(healthy(), UNIGRAM, RUN, Double.NaN, 96)));
     }
 
     /** The healthy history with the loss tripled at four steps, and the validation after them as given. */
@@ -67,19 +68,19 @@ class DiagnosisChecksTest {
 
     @Test
     void spikesAndARisingLossPointAtTheLearningRate() {
-        assertTrue(codes(TrainingChecks.check(spiky(false), UNIGRAM, RUN)).contains("LR_TOO_HIGH"));
+        assertTrue(codes(TrainingChecks.check(spiky(false), UNIGRAM, RUN, Double.NaN, 96)).contains("LR_TOO_HIGH"));
         List<MetricPoint> rising = new ArrayList<>(healthy());
         for (int s = 301; s <= 340; s++) {
             rising.add(new MetricPoint(s, 2.5, Double.NaN, 0.05, 3));
         }
-        Finding f = TrainingChecks.check(rising, UNIGRAM, RUN).stream().filter(x -> x.name().equals("LR_TOO_HIGH")).findFirst().orElseThrow();
+        Finding f = TrainingChecks.check(rising, UNIGRAM, RUN, Double.NaN, 96).stream().filter(x -> x.name().equals("LR_TOO_HIGH")).findFirst().orElseThrow();
         assertEquals("train --lr 0.013", f.fix());
     }
 
     /** A run that chose a high rate on purpose and whose validation loss still reaches new bests is left alone. */
     @Test
     void spikesInARunThatStillImprovesAreNotALearningRateProblem() {
-        assertEquals(List.of(), codes(TrainingChecks.check(spiky(true), UNIGRAM, RUN)));
+        assertEquals(List.of(), codes(TrainingChecks.check(spiky(true), UNIGRAM, RUN, Double.NaN, 96)));
     }
 
     @Test
@@ -88,8 +89,27 @@ class DiagnosisChecksTest {
         for (int s = 1; s <= 50; s++) {
             flat.add(new MetricPoint(s, 3.0, Double.NaN, 0.002, 0.1));
         }
-        assertTrue(codes(TrainingChecks.check(flat, UNIGRAM, RUN)).contains("NOT_CONVERGED"));
-        assertEquals("INFO", TrainingChecks.check(List.of(), UNIGRAM, RUN).get(0).severity().name());
+        assertTrue(codes(TrainingChecks.check(flat, UNIGRAM, RUN, Double.NaN, 96)).contains("NOT_CONVERGED"));
+        assertEquals("INFO", TrainingChecks.check(List.of(), UNIGRAM, RUN, Double.NaN, 96).get(0).severity().name());
+    }
+
+    /** Without a history, the measured loss tells an untrained model from an imported one, judged like a finished run. */
+    @Test
+    void aModelWithoutHistoryIsJudgedByItsMeasuredLoss() {
+        TrainingChecks.References references = new TrainingChecks.References(3.0, 1.5, 6);
+        Finding untrained = TrainingChecks.check(List.of(), references, RUN, 4.55, 96).get(0);
+        assertEquals("NOT_CONVERGED", untrained.name());
+        assertFalse(untrained.serious(), untrained.toString());
+        assertTrue(untrained.evidence().contains("has not been trained yet: its validation loss 4.550 nats/token is uniform"
+                + " guessing's (ln 96 = 4.564)"), untrained.evidence());
+        Finding worse = TrainingChecks.check(List.of(), references, RUN, 3.4, 96).get(0);
+        assertEquals("WORSE_THAN_UNIGRAM", worse.name());
+        assertTrue(worse.evidence().contains("trained elsewhere and imported"), worse.evidence());
+        Finding behind = TrainingChecks.check(List.of(), references, RUN, 2.0, 96).get(0);
+        assertEquals("NOT_CONVERGED", behind.name());
+        assertTrue(behind.serious(), behind.toString());
+        assertTrue(behind.evidence().contains("0.500 nats behind"), behind.evidence());
+        assertEquals(List.of(), codes(TrainingChecks.check(List.of(), references, RUN, 1.2, 96)));
     }
 
     /** A flat loss for {@code steps} steps, validated every 50. */
@@ -104,14 +124,14 @@ class DiagnosisChecksTest {
     @Test
     void aModelWorseThanTheUnigramIsTheProblemToFixFirst() {
         var references = new TrainingChecks.References(0.75, 0.5, 4);
-        List<Finding> findings = TrainingChecks.check(flat(30, 2.12, 0.002), references, RUN);
+        List<Finding> findings = TrainingChecks.check(flat(30, 2.12, 0.002), references, RUN, Double.NaN, 96);
         assertEquals(List.of("WORSE_THAN_UNIGRAM"), codes(findings));
         Finding f = findings.get(0);
         assertEquals(Finding.Severity.PROBLEM, f.severity());
         assertTrue(f.evidence().contains("2.120") && f.evidence().contains("0.750"), f.evidence());
-        assertEquals("train --lr 0.02", TrainingChecks.check(flat(30, 2.12, 0.2), references, RUN).get(0).fix());
-        assertEquals("train --lr 0.002", TrainingChecks.check(flat(30, 2.12, 1e-6), references, RUN).get(0).fix());
-        assertEquals(List.of(), codes(TrainingChecks.check(flat(30, 0.6, 0.002), references, RUN)));
+        assertEquals("train --lr 0.02", TrainingChecks.check(flat(30, 2.12, 0.2), references, RUN, Double.NaN, 96).get(0).fix());
+        assertEquals("train --lr 0.002", TrainingChecks.check(flat(30, 2.12, 1e-6), references, RUN, Double.NaN, 96).get(0).fix());
+        assertEquals(List.of(), codes(TrainingChecks.check(flat(30, 0.6, 0.002), references, RUN, Double.NaN, 96)));
     }
 
     /** A loss falling from 3 towards 1.5 over {@code steps} steps, still falling at the end, validated every 50. */
@@ -128,22 +148,22 @@ class DiagnosisChecksTest {
     void noBetterThanTheNgramBaselineAfterFairTrainingIsNotConverged() {
         var references = new TrainingChecks.References(3.1, 1.2, 5);
         // Flattened: a fair comparison whatever the step count, and more steps will not help: a wider model.
-        List<Finding> behind = TrainingChecks.check(flat(400, 1.5, 0.002), references, RUN);
+        List<Finding> behind = TrainingChecks.check(flat(400, 1.5, 0.002), references, RUN, Double.NaN, 96);
         assertEquals(List.of("NOT_CONVERGED"), codes(behind));
         assertTrue(behind.get(0).evidence().startsWith("validation loss 1.500 nats/token is no better than the n-gram"
                 + " baseline's 1.200 (Kneser-Ney, order 5): 0.300 nats behind a model of counts after 400 steps"),
                 behind.get(0).evidence());
         assertEquals("model new --embed 16 --hidden 128 --layers 1", behind.get(0).fix());
         // Still falling and short of one pass over the text: only info, whatever the step count.
-        List<Finding> early = TrainingChecks.check(falling(4000), references, new TrainingChecks.Run(SETTINGS, 10_000));
+        List<Finding> early = TrainingChecks.check(falling(4000), references, new TrainingChecks.Run(SETTINGS, 10_000), Double.NaN, 96);
         assertEquals(List.of(), codes(early));
         assertEquals(Finding.Severity.INFO, early.get(0).severity());
         // Still falling after more than a pass: train on.
-        List<Finding> slow = TrainingChecks.check(falling(400), references, new TrainingChecks.Run(SETTINGS, 300));
+        List<Finding> slow = TrainingChecks.check(falling(400), references, new TrainingChecks.Run(SETTINGS, 300), Double.NaN, 96);
         assertEquals(List.of("NOT_CONVERGED"), codes(slow));
         assertTrue(slow.get(0).evidence().contains("(1.33 passes over the training text)"), slow.get(0).evidence());
         assertEquals("train --steps 800", slow.get(0).fix());
-        assertEquals(List.of(), codes(TrainingChecks.check(flat(400, 1.1, 0.002), references, RUN)));
+        assertEquals(List.of(), codes(TrainingChecks.check(flat(400, 1.1, 0.002), references, RUN, Double.NaN, 96)));
     }
 
     @Test
@@ -154,7 +174,7 @@ class DiagnosisChecksTest {
             double val = s % 50 != 0 ? Double.NaN : s <= 150 ? 2.0 - s / 400.0 : 1.6 + (s - 150) / 200.0;
             h.add(new MetricPoint(s, loss, val, 0.002, 0.5));
         }
-        Finding f = TrainingChecks.check(h, UNIGRAM, RUN).stream().filter(x -> x.name().equals("OVERFITTING"))
+        Finding f = TrainingChecks.check(h, UNIGRAM, RUN, Double.NaN, 96).stream().filter(x -> x.name().equals("OVERFITTING"))
                 .findFirst().orElseThrow();
         assertEquals("model new --embed 16 --hidden 64 --layers 1 --output-dropout 0.3", f.fix());
     }
@@ -167,14 +187,14 @@ class DiagnosisChecksTest {
         for (int s = 1; s <= 400; s++) {
             h.add(new MetricPoint(s, 0.09 - s / 20_000.0, s % 50 == 0 ? val[s / 50 - 1] : Double.NaN, 0.002, 0.5));
         }
-        assertEquals(List.of(), codes(TrainingChecks.check(h, UNIGRAM, RUN)));
+        assertEquals(List.of(), codes(TrainingChecks.check(h, UNIGRAM, RUN, Double.NaN, 96)));
         // The same rise in a history that barely moves is real.
         double[] smooth = {0.080, 0.079, 0.078, 0.077, 0.076, 0.073, 0.075, 0.077};
         for (int s = 50; s <= 400; s += 50) {
             MetricPoint p = h.get(s - 1);
             h.set(s - 1, new MetricPoint(p.step(), p.loss(), smooth[s / 50 - 1], p.lr(), p.gradNorm()));
         }
-        assertEquals(List.of("OVERFITTING"), codes(TrainingChecks.check(h, UNIGRAM, RUN)));
+        assertEquals(List.of("OVERFITTING"), codes(TrainingChecks.check(h, UNIGRAM, RUN, Double.NaN, 96)));
     }
 
     @Test
