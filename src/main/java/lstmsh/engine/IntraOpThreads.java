@@ -1,5 +1,7 @@
 package lstmsh.engine;
 
+import java.util.Optional;
+
 /**
  * The engine's intra-op thread count, limited for work made of many tiny ops (batch-1
  * sampling), where a second thread adds only synchronisation: on a busy machine a thread
@@ -7,6 +9,16 @@ package lstmsh.engine;
  * it is lifted again when the work ends; engines other than PyTorch are left alone.
  */
 public final class IntraOpThreads implements AutoCloseable {
+
+    /** Reads and sets an engine's intra-op thread count. */
+    interface Control {
+        int get();
+
+        void set(int threads);
+    }
+
+    /** Looked up once; empty when the engine has no thread control lstmsh can reach. */
+    private static volatile Optional<Control> control;
 
     private final int previous;
 
@@ -16,12 +28,13 @@ public final class IntraOpThreads implements AutoCloseable {
 
     /** Limits intra-op threads to {@code threads} until {@link #close()}. */
     public static IntraOpThreads limit(int threads) {
-        if (!"PyTorch".equals(EngineSupport.engine().getEngineName())) {
+        Control c = control().orElse(null);
+        if (c == null) {
             return new IntraOpThreads(-1);
         }
-        int previous = PyTorchThreads.get();
+        int previous = c.get();
         if (previous > threads) {
-            PyTorchThreads.set(threads);
+            c.set(threads);
             return new IntraOpThreads(previous);
         }
         return new IntraOpThreads(-1);
@@ -30,7 +43,29 @@ public final class IntraOpThreads implements AutoCloseable {
     @Override
     public void close() {
         if (previous > 0) {
-            PyTorchThreads.set(previous);
+            control().orElseThrow().set(previous);
         }
+    }
+
+    /**
+     * PyTorch's thread control when PyTorch is the engine. It is loaded by name: the MXNet build
+     * compiles without the PyTorch classes.
+     */
+    static Optional<Control> control() {
+        Optional<Control> c = control;
+        if (c == null) {
+            c = Optional.empty();
+            if ("PyTorch".equals(EngineSupport.engine().getEngineName())) {
+                try {
+                    c = Optional.of((Control) Class.forName("lstmsh.engine.PyTorchThreads")
+                            .getDeclaredConstructor()
+                            .newInstance());
+                } catch (ReflectiveOperationException | LinkageError ignored) {
+                    // Threads left as they are, as on other engines.
+                }
+            }
+            control = c;
+        }
+        return c;
     }
 }

@@ -2,16 +2,16 @@ package lstmsh.engine;
 
 import ai.djl.pytorch.jni.JniUtils;
 
-/** PyTorch's intra-op thread count; only touched once the PyTorch engine is known to be loaded. */
-final class PyTorchThreads {
+/** PyTorch's intra-op thread count; loaded by name so a build without the PyTorch engine still compiles. */
+final class PyTorchThreads implements IntraOpThreads.Control {
 
-    private PyTorchThreads() {}
-
-    static int get() {
+    @Override
+    public int get() {
         return JniUtils.getNumThreads();
     }
 
-    static void set(int threads) {
+    @Override
+    public void set(int threads) {
         JniUtils.setNumThreads(threads);
     }
 }

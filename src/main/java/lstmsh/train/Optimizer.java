@@ -1,6 +1,7 @@
 package lstmsh.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -65,7 +66,7 @@ public final class Optimizer implements AutoCloseable {
     public static NDArray flatten(Map<String, NDArray> gradients) {
         NDList parts = new NDList(gradients.size());
         gradients.values().forEach(g -> parts.add(g.reshape(-1)));
-        return parts.size() == 1 ? parts.get(0) : ai.djl.ndarray.NDArrays.concat(parts);
+        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
     }
 
     /**
@@ -77,23 +78,24 @@ public final class Optimizer implements AutoCloseable {
         layout(parameters);
         updates++;
         NDArray g = gradient;
-        if (weightDecay > 0) {
-            NDList parts = g.split(offsets());
+        if (weightDecay > 0 && kind == OptimizerKind.ADAMW) {
+            for (NDArray p : parameters.values()) {
+                if (p.getShape().dimension() > 1) {
+                    p.muli(1 - lr * weightDecay);
+                }
+            }
+        } else if (weightDecay > 0) {
+            // L2 joins a new gradient, the caller's left intact; split parts are copies on MXNet, so
+            // adding to them in place would be lost.
+            NDList parts = names.size() == 1 ? new NDList(gradient) : gradient.split(offsets());
             int i = 0;
             for (NDArray p : parameters.values()) {
                 if (p.getShape().dimension() > 1) {
-                    if (kind == OptimizerKind.ADAMW) {
-                        p.muli(1 - lr * weightDecay);
-                    } else if (g == gradient) {
-                        g = gradient.duplicate(); // L2 joins the gradient; keep the caller's intact
-                        parts = g.split(offsets());
-                        parts.get(i).addi(p.reshape(-1).mul(weightDecay));
-                    } else {
-                        parts.get(i).addi(p.reshape(-1).mul(weightDecay));
-                    }
+                    parts.set(i, parts.get(i).add(p.reshape(-1).mul(weightDecay)));
                 }
                 i++;
             }
+            g = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
         }
         NDArray delta = switch (kind) {
             case ADAM, ADAMW -> {

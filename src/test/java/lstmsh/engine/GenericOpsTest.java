@@ -29,7 +29,8 @@ import java.util.SplittableRandom;
 /**
  * The engine-neutral ops (what MXNet runs) against PyTorch's own, both on the PyTorch engine:
  * the loss through {@code gatherColumn} and the gradients it gives match, and clearing a
- * gradient leaves the next backward pass unaccumulated.
+ * gradient leaves the next backward pass unaccumulated. On any engine, the engine's own ops give
+ * the loss computed by hand from the logits (under -Pmxnet: the generic ops on MXNet).
  */
 @CoreTest
 class GenericOpsTest {
@@ -64,6 +65,45 @@ class GenericOpsTest {
                 // Cleared between the passes: the second gradient is the first again, not twice it.
                 assertArrayEquals(pytorch.gradients().get(name), pytorch.second().get(name), 1e-6f, name);
                 assertArrayEquals(generic.gradients().get(name), generic.second().get(name), 1e-6f, name);
+            }
+        }
+    }
+
+    @Test
+    void theEnginesOpsGiveTheLossComputedByHandAndClearGradients() {
+        Corpus corpus = CorpusLoader.fromText("tiny", EnglishLikeGenerator.generate(2_000, 3), CorpusSettings.defaults());
+        long[] tokens = new long[BATCH * STEPS];
+        long[] targets = new long[BATCH * STEPS];
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = random.nextInt(corpus.vocabulary().size());
+            targets[i] = random.nextInt(corpus.vocabulary().size());
+        }
+        try (LstmLanguageModel model = LstmLanguageModel.create(new ModelSettings(6, List.of(8, 8), 0f, 1),
+                corpus.vocabulary(), corpus.tokenizer())) {
+            Pass engine = pass(EngineSupport.ops(), model, tokens, targets);
+            float[] logits;
+            try (NDManager m = model.manager().newSubManager()) {
+                logits = model.forward(m.create(tokens, new Shape(BATCH, STEPS)), null, false).logits().toFloatArray();
+            }
+            int vocabulary = logits.length / tokens.length;
+            double sum = 0;
+            for (int row = 0; row < tokens.length; row++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < vocabulary; k++) {
+                    max = Math.max(max, logits[row * vocabulary + k]);
+                }
+                double exps = 0;
+                for (int k = 0; k < vocabulary; k++) {
+                    exps += Math.exp(logits[row * vocabulary + k] - max);
+                }
+                sum += max + Math.log(exps) - logits[row * vocabulary + (int) targets[row]];
+            }
+            assertEquals(sum / tokens.length, engine.loss(), 1e-5);
+            float[] output = engine.gradients().get(LstmLanguageModel.OUTPUT_WEIGHT);
+            assertTrue(Math.abs(output[0]) + Math.abs(output[output.length - 1]) > 0, "a gradient to compare");
+            for (String name : engine.gradients().keySet()) {
+                assertArrayEquals(engine.gradients().get(name), engine.second().get(name), 1e-6f, name);
             }
         }
     }

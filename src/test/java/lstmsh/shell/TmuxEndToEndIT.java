@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * Drives the real program in a real terminal (tmux), as a person would: types, presses Tab,
  * starts training, presses Ctrl-C and Ctrl-D, and reads the screen. Runs after {@code package}
- * (maven-failsafe) against target/lstmsh.jar; skipped where tmux or the jar is missing.
+ * (maven-failsafe) against target/lstmsh.jar (the build's own jar where the build names it, as
+ * -Pmxnet does); skipped where tmux or the jar is missing.
  */
 @TerminalTest
 class TmuxEndToEndIT {
@@ -36,7 +37,7 @@ class TmuxEndToEndIT {
     private static final int ROWS = 30;
     private static final int COLUMNS = 110;
     private static final Path ROOT = Path.of("").toAbsolutePath();
-    private static final Path JAR = ROOT.resolve("target/lstmsh.jar");
+    private static final Path JAR = ROOT.resolve(System.getProperty("lstmsh.jar", "target/lstmsh.jar"));
 
     @TempDir Path home;
 
@@ -46,7 +47,7 @@ class TmuxEndToEndIT {
     @BeforeEach
     void needsTmuxAndTheJar() {
         assumeTrue(onPath("tmux"), "tmux is not installed");
-        assumeTrue(Files.isRegularFile(JAR), "target/lstmsh.jar is not built (run mvn verify)");
+        assumeTrue(Files.isRegularFile(JAR), JAR + " is not built (run mvn verify)");
     }
 
     @AfterEach
