@@ -13,7 +13,7 @@
 # Prints one table row per corpus or case and the totals. Run on an idle 2-core machine it takes
 # about 15 minutes; a shared machine trains fewer steps in the same minutes.
 #
-#   scripts/eval-diagnose.sh [CHUNK_MINUTES] [CHUNKS]      defaults: 0.5 and 3 (1.5 minutes a corpus)
+#   scripts/eval-diagnose.sh [CHUNK_MINUTES] [CHUNKS]      defaults: 0.5 and 3 (1.5 minutes a character corpus, 3 a word corpus)
 #
 # The corpora are written to a temporary folder and deleted afterwards.
 set -uo pipefail
@@ -65,11 +65,12 @@ for entry in "${real[@]}"; do
   read -r name file level <<<"$entry"
   [ -s "$work/$file" ] || { notes+=("$name: no such text on this machine, skipped"); continue; }
   real_count=$((real_count + 1))
-  if [ "$level" = char ]; then model="model new --embed 32 --hidden 128 --layers 1 --seed 1"; lr=0.005
-  else model="model new --embed 64 --hidden 128 --layers 1 --seed 1"; lr=0.003; fi
+  # Words: a softmax over thousands of tokens makes each step dearer, so smaller steps and twice the minutes.
+  if [ "$level" = char ]; then model="model new --embed 32 --hidden 128 --layers 1 --seed 1"; lr=0.005; shape="--batch 32 --seq 64"; minutes="$chunk"
+  else model="model new --embed 64 --hidden 128 --layers 1 --seed 1"; lr=0.003; shape="--batch 16 --seq 32"; minutes="$(awk -v c="$chunk" 'BEGIN { print 2 * c }')"; fi
   session="corpus load $work/$file --level $level; corpus stats --top 1; $model"
   for ((i = 0; i < chunks; i++)); do
-    session+="; train --steps 1000000 --minutes $chunk --eval-every 100 --batch 32 --seq 64 --lr $lr --seed 1"
+    session+="; train --steps 1000000 --minutes $minutes --eval-every 100 $shape --lr $lr --seed 1"
   done
   out="$(lstmsh "$session; sample --length 300 --seed 1; diagnose")"
   ngram="$(grep -oE 'best n-gram \(Kneser-Ney, order [0-9]+\): [0-9.]+' <<<"$out" | head -1)"
@@ -77,7 +78,7 @@ for entry in "${real[@]}"; do
   order="$(grep -oE 'order [0-9]+' <<<"$ngram")"
   unigram="$(grep -oE 'on the validation split; unigram [0-9.]+' <<<"$out" | grep -oE '[0-9.]+$' | head -1)"
   # Per chunk: its seconds and the validation loss after it; when did the model get ahead of the baseline?
-  ahead="not within $(awk -v c="$chunk" -v n="$chunks" 'BEGIN { print c * n }') min"
+  ahead="not within $(awk -v c="$minutes" -v n="$chunks" 'BEGIN { print c * n }') min"
   elapsed=0
   loss=""
   while read -r seconds value; do
