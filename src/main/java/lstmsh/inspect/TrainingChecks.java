@@ -215,7 +215,8 @@ public final class TrainingChecks {
             out.add(Finding.warning(FindingCode.NOT_CONVERGED, evidence + ": the model has stopped improving below what"
                     + " counts achieve, so it needs more capacity", ModelNewLine.wider(run.settings())));
         } else {
-            out.add(Finding.warning(FindingCode.NOT_CONVERGED, evidence + ": still improving, but slowly", more));
+            out.add(Finding.warning(FindingCode.NOT_CONVERGED, evidence + ": still behind after a full pass, though"
+                    + " still improving, so more training may close the gap", more));
         }
     }
 
