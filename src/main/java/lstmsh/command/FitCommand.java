@@ -1,5 +1,6 @@
 package lstmsh.command;
 
+import lstmsh.checkpoint.Checkpoint;
 import lstmsh.corpus.Corpus;
 import lstmsh.corpus.CorpusCache;
 import lstmsh.fit.AutoPlan;
@@ -90,7 +91,7 @@ public final class FitCommand extends WorkspaceCommand {
             throw new LstmshException("fit needs --minutes M, the time to train; e.g. fit --minutes 10");
         }
         Corpus corpus = workspace.requireCorpus();
-        corpus.ngramBaseline();
+        corpus.ngramBaseline(); // the bar the summary compares with; computed before the clock starts
         CorpusProfile profile = CorpusProfile.of(corpus);
         MachineSpeed speed = MachineSpeed.ofThisMachine(CorpusCache.standard().dir(), profile.vocabulary());
         AutoPlan.Plan plan = AutoPlan.choose(profile, speed, minutes, overrides());
@@ -102,6 +103,9 @@ public final class FitCommand extends WorkspaceCommand {
         }
         if (planOnly) {
             return;
+        }
+        if (save != null) {
+            Checkpoint.checkTarget(save.toAbsolutePath().normalize());
         }
         LstmLanguageModel model = LstmLanguageModel.create(Fit.modelSettings(plan, seed), corpus.vocabulary(),
                 corpus.tokenizer());

@@ -161,7 +161,9 @@ public final class AutoPlan {
 
         int evalEvery = given.evalEvery() != null ? given.evalEvery()
                 : evals == 0 ? 0 : (int) Math.max(1, steps / evals);
-        int patience = given.patience() != null ? given.patience() : exposure >= 40 ? Math.max(3, evals / 4) : 0;
+        // Each epoch's end validates too: a quarter of all the passes the run will make.
+        int patience = given.patience() != null ? given.patience()
+                : exposure >= 40 ? (int) Math.max(3, Math.min(Integer.MAX_VALUE, (evals + passes) / 4)) : 0;
         choices.add(new Choice("validation", evalEvery == 0 ? "none (no validation split)"
                 : "every " + evalEvery + " steps" + (patience > 0 ? ", patience " + patience : ""),
                 evals == 0 ? "" : String.format(Locale.ROOT, "a pass takes ~%s; best weights kept%s",

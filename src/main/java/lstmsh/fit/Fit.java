@@ -77,9 +77,9 @@ public final class Fit {
             }
             saved = disk.savedStep;
         }
-        TrainResult r = result;
-        TrainResult ended = new TrainResult(r.steps(), r.loss(), r.lossSteps(), endLoss, r.tokensPerSecond(),
-                r.seconds(), r.stop(), r.detail(), r.bestValLoss(), r.bestStep(), r.lr(), r.notices(), r.globalStep());
+        TrainResult ended = new TrainResult(result.steps(), result.loss(), result.lossSteps(), endLoss,
+                result.tokensPerSecond(), result.seconds(), result.stop(), result.detail(), result.bestValLoss(),
+                result.bestStep(), result.lr(), result.notices(), result.globalStep());
         return new Outcome(ended, restored, saved);
     }
 

@@ -82,5 +82,10 @@ class FitCommandTest {
         assertTrue(shell.fail("fit").contains("fit --minutes 10"));
         assertTrue(shell.fail("fit --minutes 0").contains("--minutes"));
         assertTrue(shell.fail("fit --minutes 5 --batch 0").contains("--batch must be at least 1"));
+        Path taken = dir.resolve("notes");
+        assertTrue(taken.toFile().mkdir() && taken.resolve("x.txt").toFile().mkdir());
+        assertTrue(shell.fail("fit --minutes 5 --embed 16 --hidden 24 --layers 1 --save " + taken)
+                .contains("is not an lstmsh checkpoint"), "refused before training, not at the first best");
+        assertNull(shell.workspace.model());
     }
 }
