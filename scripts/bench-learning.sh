@@ -43,7 +43,7 @@ for corpus in tales docs code; do
     fit="$(lstmsh "corpus load $work/$corpus.txt; fit --minutes $m")"
     quick="$(lstmsh "corpus load $work/$corpus.txt; $quickstart --minutes $m")"
     choice="$(awk '$1 == "model" {s = $2 $3 $4} $1 == "dropout" {d = $2} $1 == "batch" {b = $2}
-                  $1 == "rate" {r = $3} END {printf "%s d%s b%s lr%s", s, d, b, r}' <<<"$fit")"
+                  $1 == "rate" {r = $3; sub(/,$/, "", r)} END {printf "%s d%s b%s lr%s", s, d, b, r}' <<<"$fit")"
     fv="$(val "$fit")"; qv="$(val "$quick")"
     ngram="$(grep -o 'n-gram order [0-9]* [0-9.]*' <<<"$fit" | awk '{printf "%s (%s)", $4, $3}')"
     unigram="$(grep -o 'unigram [0-9.]*' <<<"$fit" | tail -1 | awk '{print $2}')"

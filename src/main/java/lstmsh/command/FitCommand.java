@@ -35,7 +35,7 @@ import java.nio.file.Path;
             "  fit --minutes 5 --hidden 512 --dropout 0.2"})
 public final class FitCommand extends WorkspaceCommand {
 
-    @Option(names = "--minutes", paramLabel = "M", description = "Time to train, in minutes (required).")
+    @Option(names = "--minutes", paramLabel = "M", description = "Time to train, in minutes; fit needs it.")
     Double minutes;
 
     @Option(names = "--save", paramLabel = "DIR", description = "Checkpoint directory that always holds the best model so far.")
