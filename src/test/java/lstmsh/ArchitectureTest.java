@@ -21,7 +21,8 @@ class ArchitectureTest {
     /** The core: it computes and reports, never prints, and knows nothing of the shell. */
     static final String[] CORE = {
         "lstmsh.util..", "lstmsh.finding..", "lstmsh.corpus..", "lstmsh.engine..", "lstmsh.model..",
-        "lstmsh.train..", "lstmsh.sample..", "lstmsh.inspect..", "lstmsh.bench..", "lstmsh.checkpoint..", "lstmsh.interop.."
+        "lstmsh.train..", "lstmsh.sample..", "lstmsh.inspect..", "lstmsh.bench..", "lstmsh.checkpoint..", "lstmsh.interop..",
+        "lstmsh.fit.."
     };
 
     private static JavaClasses classes;

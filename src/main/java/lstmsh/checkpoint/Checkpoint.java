@@ -36,9 +36,8 @@ public final class Checkpoint {
         save(dir, model, training, corpusSource, () -> { });
     }
 
-    /** As {@link #save(Path, LstmLanguageModel, TrainingState, String)}; {@code midSave} runs after the first file is written. */
-    static void save(Path dir, LstmLanguageModel model, TrainingState training, String corpusSource, Runnable midSave) {
-        dir = dir.toAbsolutePath().normalize();
+    /** Refuses a target that is a file or a folder of something else, before anything is written or trained. */
+    public static void checkTarget(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new LstmshException(dir + " is a file; give a directory path for the checkpoint");
         }
@@ -46,6 +45,12 @@ public final class Checkpoint {
             throw new LstmshException(
                     dir + " exists and is not an lstmsh checkpoint; choose another directory");
         }
+    }
+
+    /** As {@link #save(Path, LstmLanguageModel, TrainingState, String)}; {@code midSave} runs after the first file is written. */
+    static void save(Path dir, LstmLanguageModel model, TrainingState training, String corpusSource, Runnable midSave) {
+        dir = dir.toAbsolutePath().normalize();
+        checkTarget(dir);
         Path parent = dir.getParent();
         String stamp = Long.toString(System.nanoTime());
         Path temporary = parent.resolve("." + dir.getFileName() + ".saving-" + stamp);

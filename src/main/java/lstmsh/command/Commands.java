@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             CorpusCommand.class,
             ModelCommand.class,
             TrainCommand.class,
+            FitCommand.class,
             SampleCommand.class,
             ScoreCommand.class,
             BenchSampleCommand.class,

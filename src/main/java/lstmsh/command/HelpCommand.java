@@ -32,7 +32,7 @@ public final class HelpCommand extends WorkspaceCommand {
         Map<String, List<String>> g = new LinkedHashMap<>();
         g.put("corpus", List.of("corpus"));
         g.put("model", List.of("model", "save", "load", "import", "export", "device"));
-        g.put("train", List.of("train", "plot", "metrics", "bench"));
+        g.put("train", List.of("train", "fit", "plot", "metrics", "bench"));
         g.put("sample", List.of("sample", "score"));
         g.put("inspect", List.of("status", "inspect", "diagnose"));
         g.put("session", List.of("run", "set", "echo", "expect", "history", "help", "exit"));

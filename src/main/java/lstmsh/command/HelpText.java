@@ -28,6 +28,7 @@ public final class HelpText {
             Map.entry("load", "Restore a checkpoint written by 'save'"),
             Map.entry("device", "Show the devices, or move the model to one"),
             Map.entry("train", "Train the model on the loaded corpus"),
+            Map.entry("fit", "Build and train the best model the minutes allow"),
             Map.entry("plot", "Chart loss, val_loss, lr or grad_norm by step"),
             Map.entry("metrics", "List or export the training history"),
             Map.entry("metrics show", "List the training runs and the last steps"),

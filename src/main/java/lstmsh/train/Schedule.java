@@ -16,6 +16,8 @@ import java.util.Locale;
  * @param minLr the cosine's floor (NaN: a tenth of the base rate)
  * @param plateauFactor factor applied when validation stalls
  * @param plateauPatience validation passes without improvement tolerated before a cut
+ * @param timed the cosine's progress is the share of the run's time budget spent, not of its
+ *     steps, so it reaches minLr when the time does on any machine (needs a time budget)
  */
 public record Schedule(
         Kind kind,
@@ -25,7 +27,8 @@ public record Schedule(
         long decaySteps,
         double minLr,
         double plateauFactor,
-        int plateauPatience) {
+        int plateauPatience,
+        boolean timed) {
 
     public enum Kind {
         CONSTANT, STEP, COSINE, PLATEAU;
@@ -52,7 +55,7 @@ public record Schedule(
 
     public static Schedule of(Kind kind) {
         return new Schedule(kind, DEFAULT_DECAY, DEFAULT_DECAY_AFTER, DEFAULT_WARMUP, 0, Double.NaN,
-                DEFAULT_PLATEAU_FACTOR, DEFAULT_PLATEAU_PATIENCE);
+                DEFAULT_PLATEAU_FACTOR, DEFAULT_PLATEAU_PATIENCE, false);
     }
 
     /**
@@ -112,19 +115,29 @@ public record Schedule(
     }
 
     public Schedule withWarmup(long steps) {
-        return new Schedule(kind, decay, decayAfter, steps, decaySteps, minLr, plateauFactor, plateauPatience);
+        return new Schedule(kind, decay, decayAfter, steps, decaySteps, minLr, plateauFactor, plateauPatience, timed);
     }
 
     public Schedule withDecay(double factor, double afterEpochs) {
-        return new Schedule(kind, factor, afterEpochs, warmup, decaySteps, minLr, plateauFactor, plateauPatience);
+        return new Schedule(kind, factor, afterEpochs, warmup, decaySteps, minLr, plateauFactor, plateauPatience, timed);
     }
 
     public Schedule withCosine(long endStep, double floor) {
-        return new Schedule(kind, decay, decayAfter, warmup, endStep, floor, plateauFactor, plateauPatience);
+        return new Schedule(kind, decay, decayAfter, warmup, endStep, floor, plateauFactor, plateauPatience, timed);
     }
 
     public Schedule withPlateau(double factor, int patience) {
-        return new Schedule(kind, decay, decayAfter, warmup, decaySteps, minLr, factor, patience);
+        return new Schedule(kind, decay, decayAfter, warmup, decaySteps, minLr, factor, patience, timed);
+    }
+
+    /** A cosine whose progress is the time budget spent rather than the steps taken. */
+    public Schedule overTime() {
+        return new Schedule(Kind.COSINE, decay, decayAfter, warmup, 0, minLr, plateauFactor, plateauPatience, true);
+    }
+
+    /** As {@link #lr(double, long, long, long, double, double)} for a run without a time budget. */
+    public double lr(double base, long step, long epochs, long runEnd, double plateauScale) {
+        return lr(base, step, epochs, runEnd, plateauScale, Double.NaN);
     }
 
     /**
@@ -133,8 +146,10 @@ public record Schedule(
      * @param epochs completed epochs of the training data
      * @param runEnd model step at which this run ends (the cosine's default end)
      * @param plateauScale the product of the plateau cuts so far
+     * @param timeSpent share of the run's time budget spent so far (NaN: the run has none), the
+     *     progress of a {@link #timed()} cosine
      */
-    public double lr(double base, long step, long epochs, long runEnd, double plateauScale) {
+    public double lr(double base, long step, long epochs, long runEnd, double plateauScale, double timeSpent) {
         double rate = switch (kind) {
             case CONSTANT -> base;
             case STEP -> base * Math.pow(decay, decays(epochs));
@@ -146,7 +161,8 @@ public record Schedule(
                     yield base;
                 }
                 double span = Math.max(1, end - warmup);
-                double progress = Math.min(1, (step - warmup) / span);
+                double progress = timed && !Double.isNaN(timeSpent) ? Math.max(0, Math.min(1, timeSpent))
+                        : Math.min(1, (step - warmup) / span);
                 yield floor + 0.5 * (1 + Math.cos(Math.PI * progress)) * (base - floor);
             }
         };
@@ -169,6 +185,9 @@ public record Schedule(
             case STEP -> s.append(" --decay ").append(TrainSettings.number(decay))
                     .append(" --decay-after ").append(TrainSettings.number(decayAfter));
             case COSINE -> {
+                if (timed) {
+                    s.append(" (over the time budget)");
+                }
                 if (decaySteps > 0) {
                     s.append(" --decay-steps ").append(decaySteps);
                 }

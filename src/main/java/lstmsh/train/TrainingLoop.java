@@ -235,7 +235,7 @@ public final class TrainingLoop {
                     }
                     Batches.Batch batch = train.get(position, settings.seed());
                     lr = settings.schedule().lr(settings.lr(), state.globalStep(), position / perEpoch, runEnd,
-                            state.plateauScale());
+                            state.plateauScale(), budgetSpent());
                     EngineSupport.seed(stepSeed(settings.seed(), state.globalStep()));
                     long stepStart = System.nanoTime();
                     StepLoss step = step(batch);
@@ -299,6 +299,11 @@ public final class TrainingLoop {
                 }
             }
             return true;
+        }
+
+        /** Share of the time budget spent, NaN without one. */
+        private double budgetSpent() {
+            return Double.isInfinite(deadline) ? Double.NaN : seconds(start) / deadline;
         }
 
         /** Sets the stop and says why when Ctrl-C or the time budget ends the run before the next step. */

@@ -26,6 +26,23 @@ class ScheduleTest {
     }
 
     @Test
+    void timedCosineEndsWhenTheBudgetDoesWhateverTheSteps() {
+        Schedule s = Schedule.of(Schedule.Kind.COSINE).withWarmup(10).withCosine(0, Double.NaN).overTime();
+        // The clock, not the step count, moves the cosine: a slow machine at step 30 and a fast
+        // one at step 3000 get the same rate at the same share of the budget.
+        assertEquals(0.1, s.lr(1, 0, 0, 100, 1, 0.0), 1e-12);
+        assertEquals(1.0, s.lr(1, 10, 0, 100, 1, 0.0), 1e-12);
+        assertEquals(0.1 + 0.45 * (1 + Math.cos(Math.PI * 0.03)), s.lr(1, 10, 0, 100, 1, 0.03), 1e-12);
+        assertEquals(0.55, s.lr(1, 30, 0, 100, 1, 0.5), 1e-12);
+        assertEquals(0.55, s.lr(1, 3000, 0, 100, 1, 0.5), 1e-12);
+        assertEquals(0.1, s.lr(1, 31, 0, 100, 1, 1.0), 1e-12);
+        assertEquals(0.1, s.lr(1, 31, 0, 100, 1, 1.2), 1e-12);
+        // Without a budget it falls back to the steps of the run.
+        assertEquals(0.55, s.lr(1, 55, 0, 100, 1, Double.NaN), 1e-12);
+        assertEquals("--schedule cosine (over the time budget) --warmup 10", s.options());
+    }
+
+    @Test
     void cosineWarmsUpThenFallsToItsFloor() {
         Schedule s = Schedule.of(Schedule.Kind.COSINE).withWarmup(10).withCosine(110, Double.NaN);
         assertEquals(0.1, s.lr(1, 0, 0, 0, 1), 1e-12);
