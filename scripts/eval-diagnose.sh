@@ -65,9 +65,10 @@ for entry in "${real[@]}"; do
   read -r name file level <<<"$entry"
   [ -s "$work/$file" ] || { notes+=("$name: no such text on this machine, skipped"); continue; }
   real_count=$((real_count + 1))
-  # Words: a softmax over thousands of tokens makes each step dearer, so smaller steps and twice the minutes.
+  # Words: a softmax over thousands of tokens makes each step dearer, so smaller steps and twice the minutes;
+  # a few hundred thousand words for a million parameters over-fit within minutes without dropout.
   if [ "$level" = char ]; then model="model new --embed 32 --hidden 128 --layers 1 --seed 1"; lr=0.005; shape="--batch 32 --seq 64"; minutes="$chunk"
-  else model="model new --embed 64 --hidden 128 --layers 1 --seed 1"; lr=0.003; shape="--batch 16 --seq 32"; minutes="$(awk -v c="$chunk" 'BEGIN { print 2 * c }')"; fi
+  else model="model new --embed 64 --hidden 128 --layers 1 --output-dropout 0.3 --seed 1"; lr=0.003; shape="--batch 16 --seq 32"; minutes="$(awk -v c="$chunk" 'BEGIN { print 2 * c }')"; fi
   session="corpus load $work/$file --level $level; corpus stats --top 1; $model"
   for ((i = 0; i < chunks; i++)); do
     session+="; train --steps 1000000 --minutes $minutes --eval-every 100 $shape --lr $lr --seed 1"

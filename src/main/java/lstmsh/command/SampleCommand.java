@@ -42,8 +42,9 @@ import java.util.List;
                     + RepetitionDetector.MIN_REPEATS + " times, covering at least " + RepetitionDetector.MIN_LOOP_TOKENS
                     + " tokens (not a run of one token).",
             "  DOMINANT_TOKEN  one token at least " + SampleJudge.DOMINANT_MIN_COUNT + " times, at least "
-                    + SampleJudge.DOMINANT_FACTOR + "× its share of the corpus, and above the largest share any token"
-                    + " has in the corpus.",
+                    + SampleJudge.DOMINANT_FACTOR + "× its share of the corpus, above the largest share any token"
+                    + " has in the corpus, and above its share in " + (int) (100 * SampleJudge.DOMINANT_WINDOW_QUANTILE)
+                    + "%% of the corpus' own stretches of the sample's length.",
             "  LOW_ENTROPY     the model's own distribution (temperature 1) averages under "
                     + SampleJudge.LOW_ENTROPY_PERCENT + "%% of the corpus' unigram entropy along the sample:"
                     + " near-deterministic where the corpus is not.",

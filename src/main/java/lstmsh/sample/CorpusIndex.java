@@ -3,6 +3,7 @@ package lstmsh.sample;
 import lstmsh.corpus.Corpus;
 import lstmsh.corpus.Tokens;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -258,6 +259,35 @@ public final class CorpusIndex {
             baselines.put(length, most);
         }
         return most;
+    }
+
+    /** Windows read by {@link #windowShare}: enough for a steady high quantile, few enough to stay fast on a big text. */
+    public static final int SHARE_WINDOWS = 4000;
+
+    /**
+     * How full of {@code token} the text's own stretches of {@code length} tokens get: the quantile
+     * {@code q} of the token's share over up to {@value #SHARE_WINDOWS} windows spread evenly through
+     * the text. A sample that copies a decoration line (a row of '=') is that full of it too.
+     */
+    public double windowShare(int token, int length, double q) {
+        int window = Math.min(length, size);
+        if (window < 1) {
+            return 0;
+        }
+        int count = (int) Math.min(SHARE_WINDOWS, size / window);
+        double[] shares = new double[count];
+        for (int k = 0; k < count; k++) {
+            int from = (int) ((long) (size - window) * k / Math.max(1, count - 1));
+            int hits = 0;
+            for (int i = 0; i < window; i++) {
+                if (at(from + i) == token) {
+                    hits++;
+                }
+            }
+            shares[k] = (double) hits / window;
+        }
+        Arrays.sort(shares);
+        return shares[Math.min(count - 1, (int) Math.floor(q * count))];
     }
 
     /** Token ids of the text from {@code from}, {@code length} of them. */

@@ -27,6 +27,11 @@ public final class SampleJudge {
     public static final int DOMINANT_FACTOR = 3;
     /** ...and it occurs at least this many times in the sample... */
     public static final int DOMINANT_MIN_COUNT = 10;
+    /**
+     * ...and above this quantile of its share in the corpus' own stretches of the sample's length:
+     * a sample that copies a separator line is as full of '=' as the corpus is there.
+     */
+    public static final double DOMINANT_WINDOW_QUANTILE = 0.99;
     // ...and its share exceeds the largest share any token has in the corpus.
 
     /** LOW_ENTROPY: the model's mean entropy (temperature 1) is under this percentage of the corpus' unigram entropy. */
@@ -75,7 +80,7 @@ public final class SampleJudge {
         return new SampleJudge(vocabulary, tokenizer, corpus.stats(), CorpusIndex.of(corpus));
     }
 
-    /** A judge with the corpus' statistics but no index: no copy measures, no MEMORIZED. */
+    /** A judge with the corpus' statistics but no index: no copy measures, no MEMORIZED, DOMINANT_TOKEN from shares alone. */
     public static SampleJudge withStats(Vocabulary vocabulary, Tokenizer tokenizer, CorpusStats stats) {
         return new SampleJudge(vocabulary, tokenizer, stats, null);
     }
@@ -145,13 +150,17 @@ public final class SampleJudge {
             double corpusShare = t < stats.vocabularySize() ? stats.share(t) : 0;
             double ratio = corpusShare > 0 ? share / corpusShare : Double.POSITIVE_INFINITY;
             if (counts[t] >= DOMINANT_MIN_COUNT && ratio >= DOMINANT_FACTOR && share > topCorpusShare
-                    && (worst < 0 || ratio > worstRatio)) {
+                    && (worst < 0 || ratio > worstRatio)
+                    && (index == null || share > index.windowShare(t, tokens.length, DOMINANT_WINDOW_QUANTILE))) {
                 worst = t;
                 worstRatio = ratio;
             }
         }
         if (worst >= 0) {
             double share = (double) counts[worst] / tokens.length;
+            String windows = index == null ? "" : String.format(Locale.ROOT, "; the corpus' own %d-token stretches"
+                    + " reach %.1f%% at most in %.0f%% of them", tokens.length,
+                    100 * index.windowShare(worst, tokens.length, DOMINANT_WINDOW_QUANTILE), 100 * DOMINANT_WINDOW_QUANTILE);
             out.add(Finding.warning(
                     FindingCode.DOMINANT_TOKEN,
                     String.format(Locale.ROOT,
@@ -159,7 +168,7 @@ public final class SampleJudge {
                                     + " (limit: %d× and above the corpus' largest share, %.1f%%)",
                             Texts.quote(vocabulary.token(worst)), 100 * share, counts[worst], tokens.length,
                             100 * stats.share(worst), worstRatio, DOMINANT_FACTOR, 100 * topCorpusShare)
-                            + ": the model falls back on one frequent token (a higher --temperature would only hide it)",
+                            + windows + ": the model falls back on one frequent token (a higher --temperature would only hide it)",
                     "train --class-weights sqrt-inverse"));
         }
     }

@@ -102,6 +102,30 @@ class SampleJudgeTest {
         assertTrue(codes.contains("LOOP"), codes.toString());
     }
 
+    /** A sample that copies a decoration line is as full of '=' as the corpus is there: no DOMINANT_TOKEN. */
+    @Test
+    void dominantTokenIsJudgedAgainstTheCorpusOwnStretches() {
+        String rule = "=".repeat(60) + "\n";
+        StringBuilder text = new StringBuilder();
+        String prose = EnglishLikeGenerator.generate(60_000, 4);
+        for (int i = 0; i < prose.length(); i += 1200) {
+            text.append(prose, i, Math.min(prose.length(), i + 1200)).append('\n').append(rule);
+        }
+        Corpus manual = CorpusLoader.fromText("manual", text.toString(), CorpusSettings.defaults());
+        SampleJudge manualJudge = SampleJudge.of(manual.vocabulary(), manual.tokenizer(), manual);
+        int[] tokens = (text.substring(0, 240) + "\n" + rule + text.substring(240, 300)).codePoints()
+                .map(cp -> manual.vocabulary().id(new String(Character.toChars(cp)))).toArray();
+        double[] h = new double[tokens.length];
+        Arrays.fill(h, 2.0);
+        List<String> codes = manualJudge.warnings(tokens, manualJudge.measure(tokens, h, h, h)).stream()
+                .map(Finding::name).toList();
+        assertTrue(!codes.contains("DOMINANT_TOKEN"), codes.toString());
+        // Without the corpus' stretches to compare with (statistics only), the same sample is flagged.
+        SampleJudge statsOnly = SampleJudge.withStats(manual.vocabulary(), manual.tokenizer(), manual.stats());
+        assertTrue(statsOnly.warnings(tokens, statsOnly.measure(tokens, h, h, h)).stream()
+                .anyMatch(f -> f.name().equals("DOMINANT_TOKEN")), "the share alone exceeds the limits");
+    }
+
     @Test
     void dominantTokenFiresOnOneTokenFarAboveItsShare() {
         // Held-out text with every other character replaced by 'o', never twice in a row.
