@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The learning benchmark of issue 15: how far `fit` gets in 2, 5 and 10 minutes against the
 # quickstart's hand-picked settings given the same minutes, on three ~1 MB texts: the bundled
-# corpora/tales.txt, documentation found on this machine (Debian changelogs) and source code
+# corpora/tales.txt, documentation found on this machine (manual pages rendered to text) and source code
 # (the Python standard library). Prints one table row per corpus and budget: fit's choice,
 # validation loss in nats and bits, the quickstart's, the best n-gram (its order) and the unigram.
 #
@@ -26,7 +26,12 @@ lstmsh() {  # lstmsh COMMANDS: the machine speed is cached in the work folder ac
 
 cp "$root/corpora/tales.txt" "$work/tales.txt"
 # head closes the pipe early: the writers' broken pipe is expected, not an error.
-{ for f in $(ls /usr/share/doc/*/changelog*.gz | sort); do zcat "$f"; done || true; } | head -c 1000000 > "$work/docs.txt"
+# English documentation: the section-1 manual pages rendered to text, in name order, up to 1 MB.
+for f in $(ls /usr/share/man/man1/*.1.gz | sort); do
+  MANWIDTH=78 man -P cat "$f" 2>/dev/null | col -bx >> "$work/docs.txt" || true
+  [ "$(stat -c %s "$work/docs.txt")" -ge 1000000 ] && break
+done
+truncate -s 1000000 "$work/docs.txt"
 { cat /usr/lib/python3*/*.py || true; } | head -c 1000000 > "$work/code.txt"
 
 quickstart="model new --embed 64 --hidden 256 --layers 2; train --steps 100000000 --batch 64 --seq 100 --lr 0.002"
