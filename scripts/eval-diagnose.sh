@@ -6,7 +6,8 @@
 #      --minutes so the validation loss is known after each, then a sample and diagnose. Every
 #      finding above info is a false alarm unless it is true of the model: NOT_CONVERGED while the
 #      validation loss is behind the n-gram baseline, WORSE_THAN_UNIGRAM and NOISE while it is behind
-#      the unigram's (the table shows the losses beside the baselines).
+#      the unigram's, OVERFITTING when the loss after the last chunk is above its best after an
+#      earlier one (the notes show the losses beside the baselines).
 #  (b) Planted failures: for every finding code a case (generated corpus, model or training
 #      settings) that causes exactly that problem; the code must be raised.
 #
@@ -82,9 +83,13 @@ for entry in "${real[@]}"; do
   ahead="not within $(awk -v c="$minutes" -v n="$chunks" 'BEGIN { print c * n }') min"
   elapsed=0
   loss=""
+  best=""
+  trajectory=""
   while read -r seconds value; do
     elapsed=$((elapsed + seconds))
     loss="$value"
+    trajectory+="${trajectory:+ → }$value"
+    if [ -z "$best" ] || awk -v a="$value" -v b="$best" 'BEGIN { exit !(a < b) }'; then best="$value"; fi
     if [ -n "$baseline" ] && awk -v a="$value" -v b="$baseline" 'BEGIN { exit !(a < b) }'; then
       [[ "$ahead" == not* ]] && ahead="after ${elapsed} s"
     fi
@@ -98,6 +103,8 @@ for entry in "${real[@]}"; do
     case "$code" in
       NOT_CONVERGED) awk -v a="$loss" -v b="$baseline" 'BEGIN { exit !(a >= b) }' && continue ;;
       WORSE_THAN_UNIGRAM|NOISE) awk -v a="$loss" -v b="$unigram" 'BEGIN { exit !(a >= b) }' && continue ;;
+      # True when the validation loss after the last chunk is above its best after an earlier one.
+      OVERFITTING) awk -v a="$loss" -v b="$best" 'BEGIN { exit !(a > b) }' && continue ;;
     esac
     falses+=("$code")
   done
@@ -105,7 +112,7 @@ for entry in "${real[@]}"; do
   verdict="${#falses[@]} false"
   [ ${#falses[@]} -gt 0 ] && verdict+=" (${falses[*]})"
   printf '%-22s %-26s %-44s %s\n' "$name" "none above info" "${codes:-none}" "$verdict"
-  notes+=("$name: $(wc -c < "$work/$file") bytes, $steps steps; validation ${loss:-?} nats against the n-gram's $baseline ($order) and the unigram's $unigram; ahead of the n-gram: $ahead")
+  notes+=("$name: $(wc -c < "$work/$file") bytes, $steps steps; validation after each chunk $trajectory; ${loss:-?} nats against the n-gram's $baseline ($order) and the unigram's $unigram; ahead of the n-gram: $ahead")
 done
 
 # ---- the planted failures ---------------------------------------------------------------------

@@ -23,8 +23,9 @@ import java.util.Map;
  *       of training: a whole pass over the training text, or a training loss that has flattened
  *       (its last quarter improved on the quarter before by under {@link #FLAT_SHARE}); before
  *       that, only info.
- *   <li>LR_TOO_HIGH when the smoothed loss rose {@link #RISE_FACTOR} above its best, or when at
- *       least {@link #SPIKES_FOR_WARNING} spikes came with a run that stopped improving.
+ *   <li>LR_TOO_HIGH when the smoothed loss rose {@link #RISE_FACTOR} above its best (unless a
+ *       validation pass during the rise is still near the best), or when at least
+ *       {@link #SPIKES_FOR_WARNING} spikes came with a run that stopped improving.
  *   <li>OVERFITTING when the validation loss rose above its best by more than
  *       {@link #NOISE_MULTIPLE} times its own step-to-step noise while the training loss fell.
  * </ul>
@@ -130,9 +131,14 @@ public final class TrainingChecks {
             best = Math.min(best, mean(history.subList(i - WINDOW, i)));
         }
         double recent = history.size() >= WINDOW ? mean(history.subList(history.size() - WINDOW, history.size())) : Double.NaN;
-        boolean rising = Double.isFinite(best) && recent > RISE_FACTOR * best;
-        // Spikes in a run whose loss still reaches new bests are batches of unusual text, not a rate to lower.
-        boolean spiky = spikes >= SPIKES_FOR_WARNING && !improving(history, recent, best);
+        // Spikes in a run whose loss still reaches new bests are batches of unusual text, not a rate to
+        // lower; so is a stretch of training loss above its best while a validation pass within that
+        // stretch is still near the best (a corpus mixing easy and hard parts).
+        boolean improving = improving(history, recent, best);
+        boolean validatedLately = history.subList(Math.max(0, history.size() - WINDOW), history.size()).stream()
+                .anyMatch(p -> Double.isFinite(p.valLoss()));
+        boolean rising = Double.isFinite(best) && recent > RISE_FACTOR * best && !(validatedLately && improving);
+        boolean spiky = spikes >= SPIKES_FOR_WARNING && !improving;
         double lr = history.get(history.size() - 1).lr();
         if (spiky || rising) {
             String evidence = rising

@@ -77,6 +77,19 @@ class DiagnosisChecksTest {
         assertEquals("train --lr 0.013", f.fix());
     }
 
+    /** A stretch of harder text raises the training loss, but a validation pass within it still at its best says the rate is fine. */
+    @Test
+    void aRiseInTrainingLossWithValidationAtItsBestIsTheText() {
+        List<MetricPoint> harder = new ArrayList<>(healthy());
+        double bestValidation = harder.stream().mapToDouble(MetricPoint::valLoss).filter(Double::isFinite).min().orElseThrow();
+        for (int s = 301; s <= 340; s++) {
+            harder.add(new MetricPoint(s, 2.5, s == 340 ? bestValidation - 0.01 : Double.NaN, 0.05, 3));
+        }
+        assertEquals(List.of(), codes(TrainingChecks.check(harder, UNIGRAM, RUN, Double.NaN, 96)));
+        harder.set(harder.size() - 1, new MetricPoint(340, 2.5, bestValidation + 1.0, 0.05, 3));
+        assertTrue(codes(TrainingChecks.check(harder, UNIGRAM, RUN, Double.NaN, 96)).contains("LR_TOO_HIGH"));
+    }
+
     /** A run that chose a high rate on purpose and whose validation loss still reaches new bests is left alone. */
     @Test
     void spikesInARunThatStillImprovesAreNotALearningRateProblem() {
