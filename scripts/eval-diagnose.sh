@@ -7,7 +7,8 @@
 #      finding above info is a false alarm unless it is true of the model: NOT_CONVERGED while the
 #      validation loss is behind the n-gram baseline, WORSE_THAN_UNIGRAM and NOISE while it is behind
 #      the unigram's, OVERFITTING when the loss after the last chunk is above its best after an
-#      earlier one (the notes show the losses beside the baselines).
+#      earlier one, REPEAT_RUN when the sample holds a run longer than any in the corpus (the notes
+#      show the losses beside the baselines).
 #  (b) Planted failures: for every finding code a case (generated corpus, model or training
 #      settings) that causes exactly that problem; the code must be raised.
 #
@@ -105,6 +106,9 @@ for entry in "${real[@]}"; do
       WORSE_THAN_UNIGRAM|NOISE) awk -v a="$loss" -v b="$unigram" 'BEGIN { exit !(a >= b) }' && continue ;;
       # True when the validation loss after the last chunk is above its best after an earlier one.
       OVERFITTING) awk -v a="$loss" -v b="$best" 'BEGIN { exit !(a > b) }' && continue ;;
+      # True when the sample holds a run longer than any in the corpus (the evidence gives both).
+      REPEAT_RUN) grep -oE "repeated [0-9]+ times in a row \(corpus' longest run is [0-9]+\)" <<<"$out" \
+          | awk '{ if ($2 > $11 + 0) found = 1 } END { exit !found }' && continue ;;
     esac
     falses+=("$code")
   done

@@ -44,7 +44,8 @@ import java.util.List;
             "  DOMINANT_TOKEN  one token at least " + SampleJudge.DOMINANT_MIN_COUNT + " times, at least "
                     + SampleJudge.DOMINANT_FACTOR + "× its share of the corpus, above the largest share any token"
                     + " has in the corpus, and above its share in " + (int) (100 * SampleJudge.DOMINANT_WINDOW_QUANTILE)
-                    + "%% of the corpus' own stretches of the sample's length.",
+                    + "%% of the corpus' own stretches of the sample's length; its longest run counts once"
+                    + " (a run is REPEAT_RUN) unless it covers nearly the whole sample.",
             "  LOW_ENTROPY     the model's own distribution (temperature 1) averages under "
                     + SampleJudge.LOW_ENTROPY_PERCENT + "%% of the corpus' unigram entropy along the sample:"
                     + " near-deterministic where the corpus is not.",

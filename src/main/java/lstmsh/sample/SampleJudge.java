@@ -32,6 +32,8 @@ public final class SampleJudge {
      * a sample that copies a separator line is as full of '=' as the corpus is there.
      */
     public static final double DOMINANT_WINDOW_QUANTILE = 0.99;
+    /** ...counting the token's longest run once, unless that run covers at least this share of the sample. */
+    public static final double DOMINANT_RUN_SHARE = 0.9;
     // ...and its share exceeds the largest share any token has in the corpus.
 
     /** LOW_ENTROPY: the model's mean entropy (temperature 1) is under this percentage of the corpus' unigram entropy. */
@@ -135,9 +137,22 @@ public final class SampleJudge {
         if (tokens.length == 0) {
             return;
         }
+        // A token's longest run counts once: a single run inside varied text is REPEAT_RUN's finding, not a
+        // token the model falls back on; a run over nearly the whole sample is both.
         int[] counts = new int[vocabulary.size()];
-        for (int t : tokens) {
-            counts[t]++;
+        int[] longestRun = new int[vocabulary.size()];
+        for (int i = 0, run = 0; i < tokens.length; i++) {
+            counts[tokens[i]]++;
+            run = i > 0 && tokens[i] == tokens[i - 1] ? run + 1 : 1;
+            longestRun[tokens[i]] = Math.max(longestRun[tokens[i]], run);
+        }
+        int[] total = new int[vocabulary.size()];
+        for (int t = 0; t < counts.length; t++) {
+            total[t] = tokens.length;
+            if (longestRun[t] > 1 && longestRun[t] < DOMINANT_RUN_SHARE * tokens.length) {
+                counts[t] -= longestRun[t] - 1;
+                total[t] -= longestRun[t] - 1;
+            }
         }
         double topCorpusShare = 0;
         for (int t = 0; t < stats.vocabularySize(); t++) {
@@ -146,27 +161,28 @@ public final class SampleJudge {
         int worst = -1;
         double worstRatio = 0;
         for (int t = 0; t < counts.length; t++) {
-            double share = (double) counts[t] / tokens.length;
+            double share = (double) counts[t] / total[t];
             double corpusShare = t < stats.vocabularySize() ? stats.share(t) : 0;
             double ratio = corpusShare > 0 ? share / corpusShare : Double.POSITIVE_INFINITY;
             if (counts[t] >= DOMINANT_MIN_COUNT && ratio >= DOMINANT_FACTOR && share > topCorpusShare
                     && (worst < 0 || ratio > worstRatio)
-                    && (index == null || share > index.windowShare(t, tokens.length, DOMINANT_WINDOW_QUANTILE))) {
+                    && (index == null || share > index.windowShare(t, total[t], DOMINANT_WINDOW_QUANTILE))) {
                 worst = t;
                 worstRatio = ratio;
             }
         }
         if (worst >= 0) {
-            double share = (double) counts[worst] / tokens.length;
+            double share = (double) counts[worst] / total[worst];
             String windows = index == null ? "" : String.format(Locale.ROOT, "; the corpus' own %d-token stretches"
-                    + " reach %.1f%% at most in %.0f%% of them", tokens.length,
-                    100 * index.windowShare(worst, tokens.length, DOMINANT_WINDOW_QUANTILE), 100 * DOMINANT_WINDOW_QUANTILE);
+                    + " reach %.1f%% at most in %.0f%% of them", total[worst],
+                    100 * index.windowShare(worst, total[worst], DOMINANT_WINDOW_QUANTILE), 100 * DOMINANT_WINDOW_QUANTILE);
+            String runNote = longestRun[worst] > 1 ? ", its longest run of " + longestRun[worst] + " counted once" : "";
             out.add(Finding.warning(
                     FindingCode.DOMINANT_TOKEN,
                     String.format(Locale.ROOT,
-                            "token %s is %.1f%% of the sample (%d of %d) against %.2f%% of the corpus, %.1f× its share"
-                                    + " (limit: %d× and above the corpus' largest share, %.1f%%)",
-                            Texts.quote(vocabulary.token(worst)), 100 * share, counts[worst], tokens.length,
+                            "token %s is %.1f%% of the sample (%d of %d" + runNote + ") against %.2f%% of the corpus,"
+                                    + " %.1f× its share (limit: %d× and above the corpus' largest share, %.1f%%)",
+                            Texts.quote(vocabulary.token(worst)), 100 * share, counts[worst], total[worst],
                             100 * stats.share(worst), worstRatio, DOMINANT_FACTOR, 100 * topCorpusShare)
                             + windows + ": the model falls back on one frequent token (a higher --temperature would only hide it)",
                     "train --class-weights sqrt-inverse"));

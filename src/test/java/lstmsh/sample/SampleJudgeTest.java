@@ -105,15 +105,15 @@ class SampleJudgeTest {
     /** A sample that copies a decoration line is as full of '=' as the corpus is there: no DOMINANT_TOKEN. */
     @Test
     void dominantTokenIsJudgedAgainstTheCorpusOwnStretches() {
-        String rule = "=".repeat(60) + "\n";
+        String rule = "=-".repeat(30) + "\n";
         StringBuilder text = new StringBuilder();
         String prose = EnglishLikeGenerator.generate(60_000, 4);
         for (int i = 0; i < prose.length(); i += 1200) {
-            text.append(prose, i, Math.min(prose.length(), i + 1200)).append('\n').append(rule);
+            text.append(prose, i, Math.min(prose.length(), i + 1200)).append('\n').append(rule).append(rule);
         }
         Corpus manual = CorpusLoader.fromText("manual", text.toString(), CorpusSettings.defaults());
         SampleJudge manualJudge = SampleJudge.of(manual.vocabulary(), manual.tokenizer(), manual);
-        int[] tokens = (text.substring(0, 240) + "\n" + rule + text.substring(240, 300)).codePoints()
+        int[] tokens = (text.substring(1100, 1200) + "\n" + rule + rule).codePoints()
                 .map(cp -> manual.vocabulary().id(new String(Character.toChars(cp)))).toArray();
         double[] h = new double[tokens.length];
         Arrays.fill(h, 2.0);
@@ -124,6 +124,15 @@ class SampleJudgeTest {
         SampleJudge statsOnly = SampleJudge.withStats(manual.vocabulary(), manual.tokenizer(), manual.stats());
         assertTrue(statsOnly.warnings(tokens, statsOnly.measure(tokens, h, h, h)).stream()
                 .anyMatch(f -> f.name().equals("DOMINANT_TOKEN")), "the share alone exceeds the limits");
+    }
+
+    /** One long run is REPEAT_RUN's finding; DOMINANT_TOKEN counts that run once. */
+    @Test
+    void aSingleRunIsARepeatRunNotADominantToken() {
+        int[] tokens = ids("The wind was cold. " + "o".repeat(150) + " The lamp was lit and the door was shut.");
+        List<String> codes = codes(tokens, 2.0, 2.0);
+        assertTrue(codes.contains("REPEAT_RUN"), codes.toString());
+        assertTrue(!codes.contains("DOMINANT_TOKEN"), codes.toString());
     }
 
     @Test
