@@ -115,15 +115,20 @@ public final class FitCommand extends WorkspaceCommand {
             return;
         }
         TrainingState state = new TrainingState(model.manager());
-        workspace.setModel(model, state, corpus.source());
-        if (replacing) {
-            out().println("the loaded model is replaced by a new one (save it first to keep it)");
-        }
         TrainSettings settings = Fit.trainSettings(plan, seed);
         workspace.cancel().reset();
         Fit.Outcome outcome;
+        // The new model takes the loaded one's place only once it has trained: a run that cannot start
+        // leaves the user's model as it was.
         try (LiveLine line = workspace.console().liveLine()) {
             outcome = Fit.train(model, state, corpus, settings, save, TrainingLines.on(line), workspace.cancel());
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        workspace.setModel(model, state, corpus.source());
+        if (replacing) {
+            out().println("the loaded model was replaced by the new one");
         }
         report(outcome, corpus);
     }

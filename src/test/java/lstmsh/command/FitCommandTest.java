@@ -74,7 +74,7 @@ class FitCommandTest {
         }
         assertTrue(Double.isFinite(shell.workspace.figures().get("train.val_loss")));
         String again = shell.ok("fit --minutes 0.02 --embed 16 --hidden 24 --layers 1 --batch 8 --seq 24");
-        assertTrue(again.contains("the loaded model is replaced"), again);
+        assertTrue(again.contains("the loaded model was replaced"), again);
     }
 
     @Test
