@@ -5,13 +5,18 @@
 # (the Python standard library). Prints one table row per corpus and budget: fit's choice,
 # validation loss in nats and bits, the quickstart's, the best n-gram (its order) and the unigram.
 #
-#   scripts/bench-learning.sh [SCALE]     SCALE multiplies every budget (default 1: about 105 minutes;
-#                                         0.05 smoke-tests the script in about 6 minutes)
+#   scripts/bench-learning.sh [SCALE [MINUTES...]]
+#       SCALE multiplies every budget (default 1: about 105 minutes; 0.05 smoke-tests the script in
+#       about 6 minutes). MINUTES replace the budgets 2 5 10; LEARNING_CORPORA="tales code" runs
+#       only those corpora (default: tales docs code).
 #
 # Every run is one process on an otherwise idle machine: the figures are only as steady as the load.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scale="${1:-1}"
+shift || true
+[ $# -gt 0 ] && budgets=("$@") || budgets=(2 5 10)
+corpora="${LEARNING_CORPORA:-tales docs code}"
 work="$(mktemp -d /tmp/lstmsh-learning.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
@@ -42,9 +47,9 @@ val() {  # the validation loss of a run's summary line, nats
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); budgets × $scale"
 printf '%-6s %5s  %-30s %7s %6s  %10s %6s  %-12s %7s\n' corpus min "fit's choice" "fit" bits quickstart bits "n-gram" unigram
-for corpus in tales docs code; do
-  for minutes in 2 5 10; do
-    m=$(echo "$minutes * $scale" | bc -l | sed 's/^\./0./; s/0*$//; s/\.$//')
+for corpus in $corpora; do
+  for minutes in "${budgets[@]}"; do
+    m=$(awk -v a="$minutes" -v b="$scale" 'BEGIN {printf "%g", a * b}')
     fit="$(lstmsh "corpus load $work/$corpus.txt; fit --minutes $m")"
     quick="$(lstmsh "corpus load $work/$corpus.txt; $quickstart --minutes $m")"
     choice="$(awk '$1 == "model" {s = $2 $3 $4} $1 == "dropout" {d = $2} $1 == "batch" {b = $2}
